@@ -1,0 +1,99 @@
+// sieve's command line: `npm run pipeline -- [options]`.
+// Exit codes: 0 ok, 1 --check found differences, 2 usage or config error, 3 some inputs failed
+// (the rest still written), 4 internal error.
+import { parseArgs } from 'node:util';
+import { ConfigError, DEFAULTS, parseConcurrency, parseFormats, readConfigFile, type Config } from './config.js';
+import { runPipeline } from './pipeline.js';
+import { writeRun } from './write/index.js';
+import { CheckSink, WriteSink, type Sink } from './write/sink.js';
+import { formatProblem } from './ingest/index.js';
+
+const HELP = `Usage: sieve [options]
+  --input PATH        file or folder to read (default: input/)
+  --output DIR        folder to write (default: output/)
+  --config FILE       JSON file with input, output, concurrency, formats
+  --concurrency N     documents processed at once (default: 4)
+  --format LIST       json, md, jsonl (comma-separated; default: all three)
+  --check             compare with the files in --output, print a diff, exit 1 on change
+  --update            write, and delete files of an earlier run this run did not produce
+  --quiet             print only errors
+  --help              this text`;
+
+export const EXIT = { ok: 0, differences: 1, usage: 2, inputs: 3, internal: 4 } as const;
+
+export async function main(argv: string[], log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        input: { type: 'string' }, output: { type: 'string' }, config: { type: 'string' },
+        concurrency: { type: 'string' }, format: { type: 'string' },
+        check: { type: 'boolean' }, update: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+      },
+    }).values;
+  } catch (e) {
+    log(`sieve: ${(e as Error).message.split('\n')[0]} (see --help)`);
+    return EXIT.usage;
+  }
+  if (args.help) {
+    process.stdout.write(HELP + '\n');
+    return EXIT.ok;
+  }
+  let config: Config;
+  try {
+    if (args.check && args.update) throw new ConfigError('--check and --update cannot be used together');
+    config = { ...DEFAULTS, ...(args.config ? readConfigFile(args.config) : {}) };
+    if (args.input !== undefined) config.input = args.input;
+    if (args.output !== undefined) config.output = args.output;
+    if (args.concurrency !== undefined) config.concurrency = parseConcurrency(args.concurrency, '--concurrency');
+    if (args.format !== undefined) config.formats = parseFormats(args.format, '--format');
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      log(`sieve: ${e.message}`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+
+  const started = performance.now();
+  const result = await runPipeline({ input: config.input, concurrency: config.concurrency });
+  for (const p of result.problems) if (p.severity === 'error' || !args.quiet) log(formatProblem(p));
+
+  const sink: Sink = args.check ? new CheckSink(config.output) : new WriteSink(config.output, Boolean(args.update));
+  await writeRun(result, sink, config.formats);
+  const diffs = await sink.finish();
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+
+  if (!args.quiet) {
+    const chars = result.docs.reduce((n, d) => n + d.source.text.length, 0);
+    const segments = result.docs.reduce((n, d) => n + d.segments.length, 0);
+    const kept = result.docs.reduce((n, d) => n + d.segments.filter((s) => s.status === 'kept').length, 0);
+    const claims = result.docs.reduce((n, d) => n + d.claims.length, 0);
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    log(`sieve: ${result.docs.length} documents, ${(chars / 1e6).toFixed(2)} M chars, ${segments} segments (${kept} kept, ${segments - kept} removed), ${claims} claims, ${errors} errors in ${secs} s -> ${config.output}`);
+  }
+  if (args.check) {
+    for (const d of diffs) process.stdout.write(d);
+    if (diffs.length) {
+      log(`sieve: --check: ${diffs.length} file(s) differ from ${config.output} (run with --update to accept)`);
+      return EXIT.differences;
+    }
+    if (!args.quiet) log(`sieve: --check: output matches ${config.output}`);
+  }
+  return errors ? EXIT.inputs : EXIT.ok;
+}
+
+// Run when executed directly (npm run pipeline, bin/sieve.js), not when imported by tests.
+if (process.argv[1] && /cli\.[tj]s$/u.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`sieve: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+      if (process.env.SIEVE_DEBUG) console.error(e);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

@@ -1,0 +1,67 @@
+// Creating documents and recording decisions on them. Every removal goes through `remove`, so a
+// removed segment always has a reason and the stage's vfile gets a message naming the rule.
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Doc, Reason, Segment, SourceDoc } from './types.js';
+import { location, type Location } from 'vfile-location';
+import type { Span } from './segment/index.js';
+
+export function createDoc(source: SourceDoc, name: string, spans: Span[]): Doc {
+  const file = new VFile({ path: source.path, value: source.text });
+  const segments: Segment[] = spans.map((s, i) => ({
+    id: `${source.id}:${i}`,
+    start: s.start,
+    end: s.end,
+    text: source.text.slice(s.start, s.end),
+    status: 'kept',
+  }));
+  return { source, name, file, segments, claims: [], sources: [] };
+}
+
+// Messages that only restate a segment's removal; the JSON writer leaves them out (the segment
+// carries the reason) but they stay on the vfile for reporters.
+const removalMessages = new WeakSet<VFileMessage>();
+
+export function isRemovalMessage(m: VFileMessage): boolean {
+  return removalMessages.has(m);
+}
+
+/** Remove a kept segment with a reason; the stage's finding is also reported on the vfile. */
+export function remove(doc: Doc, segment: Segment, reason: Reason, extra?: { duplicateOf?: string; why?: string }): void {
+  if (segment.status === 'removed') return;
+  segment.status = 'removed';
+  segment.reason = reason;
+  if (extra?.duplicateOf !== undefined) segment.duplicateOf = extra.duplicateOf;
+  const message = doc.file.message(extra?.why ?? `${reason.kind}: ${reason.rule}`, {
+    place: { start: toPoint(doc, segment.start), end: toPoint(doc, segment.end) },
+    ruleId: reason.rule,
+    source: reason.stage,
+  });
+  removalMessages.add(message);
+}
+
+/** Report a note that is not a removal (stub stages, warnings). It appears in the JSON `messages`. */
+export function note(doc: Doc, stage: string, ruleId: string, reason: string): void {
+  doc.file.info(reason, { ruleId, source: stage });
+}
+
+// vfile points are line/column (for reporters); offsets are what sieve's contract uses.
+const locators = new WeakMap<Doc, Location>();
+function toPoint(doc: Doc, offset: number): { line: number; column: number; offset: number } {
+  let at = locators.get(doc);
+  if (!at) locators.set(doc, (at = location(doc.file)));
+  const p = at.toPoint(offset);
+  return { line: p?.line ?? 1, column: p?.column ?? 1, offset };
+}
+
+export function keptSegments(doc: Doc): Segment[] {
+  return doc.segments.filter((s) => s.status === 'kept');
+}
+
+export function counter(): Map<string, number> {
+  return new Map();
+}
+
+export function bump(counts: Map<string, number>, key: string, by = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+}

@@ -1,0 +1,95 @@
+// Cut sentence spans further where the kind of text changes inside a sentence. The cuts are
+// data (split-rules.json); this file only applies them and keeps offsets exact.
+import rulesFile from './split-rules.json' with { type: 'json' };
+import wordsFile from './abbreviations.json' with { type: 'json' };
+import { isSpace, type Span } from './chunks.js';
+
+interface SplitRule {
+  id: string;
+  regex: RegExp;
+  exceptAfter?: Set<string>;
+  exceptLead?: Set<string>;
+}
+
+const wordList = (groups: { words: string[] }[]): Set<string> => new Set(groups.flatMap((g) => g.words));
+const lists: Record<string, Set<string>> = {
+  abbreviations: wordList(wordsFile.abbreviations),
+  leads: wordList(wordsFile.leads),
+};
+
+export const splitRules: SplitRule[] = rulesFile.rules.map((r) => {
+  const rule = r as { id: string; pattern: string; exceptAfter?: string; exceptLead?: string };
+  return {
+    id: rule.id,
+    regex: new RegExp(rule.pattern, 'gu'),
+    exceptAfter: rule.exceptAfter ? lists[rule.exceptAfter] : undefined,
+    exceptLead: rule.exceptLead ? lists[rule.exceptLead] : undefined,
+  };
+});
+
+/** Split every span at line breaks, trim it, then apply the split rules in order. */
+export function splitSpans(text: string, spans: Span[], counts?: Map<string, number>): Span[] {
+  let pieces: Span[] = [];
+  for (const span of spans) for (const line of splitLines(text, span)) pieces.push(line);
+  for (const rule of splitRules) {
+    const next: Span[] = [];
+    for (const piece of pieces) {
+      const cut = applyRule(text, piece, rule);
+      if (cut.length > 1) counts?.set(rule.id, (counts.get(rule.id) ?? 0) + cut.length - 1);
+      next.push(...cut);
+    }
+    pieces = next;
+  }
+  return pieces;
+}
+
+function splitLines(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    if (i === span.end || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) {
+      const t = trim(text, start, i);
+      if (t) out.push(t);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function applyRule(text: string, piece: Span, rule: SplitRule): Span[] {
+  const s = text.slice(piece.start, piece.end);
+  const out: Span[] = [];
+  let from = 0;
+  rule.regex.lastIndex = 0;
+  for (const m of s.matchAll(rule.regex)) {
+    const at = m.index;
+    if (at === 0 || at + m[0].length >= s.length) continue;
+    if (rule.exceptAfter && rule.exceptAfter.has(wordBefore(s, at))) continue;
+    if (rule.exceptLead && rule.exceptLead.has(s.slice(from, at).replace(/[:;]$/u, '').trim().toLowerCase())) continue;
+    const t = trim(text, piece.start + from, piece.start + at);
+    if (t) out.push(t);
+    from = at + m[0].length;
+  }
+  if (from === 0) return [piece];
+  const last = trim(text, piece.start + from, piece.end);
+  if (last) out.push(last);
+  return out;
+}
+
+// The word before the sentence punctuation that ends at `at` (closing quotes and brackets skipped),
+// lower-cased, without its final period: "e.g." -> "e.g", "Dr." -> "dr".
+function wordBefore(s: string, at: number): string {
+  let end = at;
+  while (end > 0 && /["”’)\]]/u.test(s[end - 1] ?? '')) end--;
+  if (end > 0 && /[.!?]/u.test(s[end - 1] ?? '')) end--;
+  let start = end;
+  while (start > 0 && !isSpace(s.charCodeAt(start - 1)) && !/["“(]/u.test(s[start - 1] ?? '')) start--;
+  return s.slice(start, end).toLowerCase();
+}
+
+/** The span without leading and trailing whitespace, or null if nothing is left. */
+export function trim(text: string, start: number, end: number): Span | null {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end } : null;
+}

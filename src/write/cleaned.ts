@@ -1,0 +1,20 @@
+// output/cleaned.jsonl: one line per document, in input order, {id, text, url}: the kept
+// segments joined by a space, or by a line break where the input had one between them.
+import type { Doc } from '../types.js';
+
+export function cleanedText(doc: Doc): string {
+  const { text } = doc.source;
+  let out = '';
+  let prevEnd = -1;
+  for (const s of doc.segments) {
+    if (s.status !== 'kept') continue;
+    if (prevEnd >= 0) out += text.slice(prevEnd, s.start).includes('\n') ? '\n' : ' ';
+    out += s.text;
+    prevEnd = s.end;
+  }
+  return out;
+}
+
+export function cleanedLine(doc: Doc): string {
+  return JSON.stringify({ id: doc.source.rawId, text: cleanedText(doc), url: doc.source.url ?? null }) + '\n';
+}

@@ -1,0 +1,196 @@
+// Generated from src/write/schema/*.schema.json by `npm run schema:types`. Do not edit.
+
+/**
+ * sieve's output for one input document (output/<name>.json), schema version 1. Offsets are JS string indices (UTF-16 code units) into the decoded input text.
+ */
+export interface SieveDocumentOutput {
+  schemaVersion: 1;
+  document: DocumentInfo;
+  stats: DocumentStats;
+  segments: SegmentOutput[];
+  claims: ClaimOutput[];
+  sources: SourceOutput[];
+  /**
+   * What the stages reported about this document that is not already a segment's reason (notes, warnings).
+   */
+  messages: MessageOutput[];
+}
+/**
+ * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
+ * via the `definition` "documentInfo".
+ */
+export interface DocumentInfo {
+  /**
+   * The input's own id: a file's stem, or a JSONL record's id as a string.
+   */
+  id: string;
+  /**
+   * Input path relative to the parent of the input root; never absolute.
+   */
+  path: string;
+  /**
+   * 1-based line of a JSONL record.
+   */
+  line?: number;
+  format: "txt" | "md" | "html" | "jsonl";
+  url?: string;
+  /**
+   * Length of the decoded text in UTF-16 code units.
+   */
+  chars: number;
+  sha256: string;
+  /**
+   * Other fields of a JSONL record, carried through.
+   */
+  extra?: {};
+}
+/**
+ * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
+ * via the `definition` "documentStats".
+ */
+export interface DocumentStats {
+  segments: number;
+  kept: number;
+  removed: {
+    boilerplate: number;
+    quality: number;
+    dedupe: number;
+  };
+  claims: number;
+}
+/**
+ * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
+ * via the `definition` "segment".
+ */
+export interface SegmentOutput {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  status: "kept" | "removed";
+  reason?: Reason;
+  /**
+   * With a dedupe reason: the id of the kept copy, possibly in another document.
+   */
+  duplicateOf?: string;
+}
+/**
+ * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
+ * via the `definition` "reason".
+ */
+export interface Reason {
+  stage: "boilerplate" | "quality" | "dedupe";
+  /**
+   * DESIGN.md's open list: ad, cta, nav, legal, byline, related, citation, ugc, heading, code, other; garbled, fragment, offtopic; exact, near, contained.
+   */
+  kind: string;
+  /**
+   * The id of the rule that decided, findable in the stage's rule data.
+   */
+  rule: string;
+}
+/**
+ * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
+ * via the `definition` "claim".
+ */
+export interface ClaimOutput {
+  id: string;
+  segment: string;
+  text: string;
+  type: "fact" | "advice" | "question";
+  topics: {
+    id: string;
+    score: number;
+  }[];
+  keywords: string[];
+  sources: {
+    ref: string;
+    cue: string;
+    how: "explicit" | "inherited";
+  }[];
+  occurrences: number;
+}
+/**
+ * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
+ * via the `definition` "source".
+ */
+export interface SourceOutput {
+  ref: string;
+  kind: "person" | "organization" | "publication" | "url" | "citation" | "vague";
+  name: string;
+  credentials?: string[];
+  description?: string;
+  mentions?: string[];
+}
+/**
+ * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
+ * via the `definition` "message".
+ */
+export interface MessageOutput {
+  /**
+   * The stage that reported it.
+   */
+  source: string;
+  ruleId: string;
+  reason: string;
+  severity: "info" | "warning" | "error";
+  start?: number;
+  end?: number;
+}
+
+/**
+ * sieve's summary of one run (output/index.json), schema version 1.
+ */
+export interface SieveRunIndex {
+  schemaVersion: 1;
+  totals: {
+    documents: number;
+    chars: number;
+    segments: number;
+    kept: number;
+    removed: {
+      boilerplate: number;
+      quality: number;
+      dedupe: number;
+    };
+    claims: number;
+    errors: number;
+  };
+  /**
+   * One entry per document, in input order.
+   */
+  documents: IndexDocument[];
+  /**
+   * Inputs that could not be processed (error) or were skipped on purpose (note), in input order.
+   */
+  problems: IndexProblem[];
+  /**
+   * What each stage did over the run: counts by rule id (segment: cuts; other stages: removals).
+   */
+  stages: {
+    [k: string]: {
+      [k: string]: number;
+    };
+  };
+}
+export interface IndexDocument {
+  id: string;
+  /**
+   * Output file stem: <name>.json and <name>.md.
+   */
+  name: string;
+  path: string;
+  line?: number;
+  url?: string;
+  chars: number;
+  segments: number;
+  kept: number;
+  removed: number;
+  claims: number;
+}
+export interface IndexProblem {
+  path: string;
+  where?: string;
+  message: string;
+  severity: "error" | "note";
+}

@@ -1,0 +1,74 @@
+// Where the writers' files go. A normal run writes them; --update also deletes the files of an
+// earlier run that this run did not produce (so golden folders match exactly); --check writes
+// nothing and reports each difference as a readable unified diff.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+
+export interface Sink {
+  write(relPath: string, content: string): Promise<void>;
+  /** Differences found (check mode); empty for writing sinks. */
+  finish(): Promise<string[]>;
+}
+
+// Only files of the kinds sieve writes are considered part of an output folder.
+const OUTPUT_FILE = /\.(json|md|jsonl)$/u;
+
+async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const e of entries) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) files.push(...(await listOutputFiles(dir, r)));
+    else if (OUTPUT_FILE.test(e.name)) files.push(r);
+  }
+  return files.sort();
+}
+
+export class WriteSink implements Sink {
+  private readonly written = new Set<string>();
+  constructor(private readonly dir: string, private readonly prune: boolean) {}
+
+  async write(relPath: string, content: string): Promise<void> {
+    const target = path.join(this.dir, relPath);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, content);
+    this.written.add(relPath);
+  }
+
+  async finish(): Promise<string[]> {
+    if (this.prune) {
+      for (const f of await listOutputFiles(this.dir)) if (!this.written.has(f)) await fs.rm(path.join(this.dir, f));
+    }
+    return [];
+  }
+}
+
+export class CheckSink implements Sink {
+  private readonly seen = new Set<string>();
+  private readonly diffs: string[] = [];
+  constructor(private readonly dir: string) {}
+
+  async write(relPath: string, content: string): Promise<void> {
+    this.seen.add(relPath);
+    let before: string | null = null;
+    try {
+      before = await fs.readFile(path.join(this.dir, relPath), 'utf8');
+    } catch {
+      before = null;
+    }
+    if (before === content) return;
+    if (before === null) this.diffs.push(`new file: ${relPath}\n`);
+    else this.diffs.push(createTwoFilesPatch(`expected/${relPath}`, `actual/${relPath}`, before, content, '', '', { context: 2 }));
+  }
+
+  async finish(): Promise<string[]> {
+    for (const f of await listOutputFiles(this.dir)) if (!this.seen.has(f)) this.diffs.push(`missing from this run: ${f}\n`);
+    return this.diffs;
+  }
+}
