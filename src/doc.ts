@@ -9,7 +9,7 @@ import type { Span } from './segment/index.js';
 export function createDoc(source: SourceDoc, name: string, spans: Span[]): Doc {
   const file = new VFile({ path: source.path, value: source.text });
   const segments: Segment[] = spans.map((s, i) => ({
-    id: `${source.id}:${i}`,
+    id: `${name}:${i}`, // the output name is unique in a run; ids (a/seed.txt, b/seed.txt) may not be
     start: s.start,
     end: s.end,
     text: source.text.slice(s.start, s.end),

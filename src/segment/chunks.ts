@@ -43,8 +43,9 @@ function findCut(text: string, from: number, limit: number): number {
   return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
 
+/** Exactly JavaScript's `\s`: what "whitespace" means in the coverage invariant. */
 export function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 ||
     code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000 ||
-    code === 0x1680 || code === 0x85;
+    code === 0x1680;
 }
