@@ -1,0 +1,104 @@
+// `npm run eval -- <gold folder | bench .jsonl> [--flat] [--out DIR] [--json]`
+// Runs the pipeline on labeled data and prints the metrics of ../shared/DESIGN.md (gold) or
+// ../shared/bench/README.md (bench), computed as the reference scorers compute them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runPipeline, type PipelineResult } from '../pipeline.js';
+import { documentOutput } from '../write/json.js';
+import { writeRun, FORMATS } from '../write/index.js';
+import { WriteSink } from '../write/sink.js';
+import { cleanedText } from '../write/cleaned.js';
+import { formatProblem } from '../ingest/index.js';
+import { loadGold, scoreGold, formatGoldReport, type GoldScore } from './gold-score.js';
+import { readBenchDocs, scoreBench, formatBenchSummary, type BenchScore } from './bench-score.js';
+
+export interface EvalOptions {
+  flat?: boolean;
+  /** Also write the run's output files here (to inspect them, or to run the reference scorer on them). */
+  out?: string;
+  concurrency?: number;
+}
+
+/** Score one gold folder (input.txt, segments.jsonl, labels.jsonl). */
+export async function evalGold(dir: string, options: EvalOptions = {}): Promise<GoldScore> {
+  const gold = loadGold(dir);
+  const result = await run(path.join(dir, 'input.txt'), options);
+  const doc = result.docs[0];
+  if (!doc) throw new Error(`${dir}: input.txt produced no document`);
+  return scoreGold(gold, JSON.parse(JSON.stringify(documentOutput(doc))), path.basename(path.resolve(dir)));
+}
+
+/** Score a benchmark JSONL (id, text, text_flat, gold/with/without): the pipeline's cleaned text per document. */
+export async function evalBench(file: string, options: EvalOptions = {}): Promise<BenchScore> {
+  const docs = readBenchDocs(file);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-eval-'));
+  try {
+    const input = path.join(tmp, path.basename(file));
+    fs.writeFileSync(input, docs.map((d) => JSON.stringify({ id: d.id, text: options.flat ? d.text_flat : d.text, ...(d.url ? { url: d.url } : {}) })).join('\n') + '\n');
+    const result = await run(input, options);
+    const predictions = new Map(result.docs.map((d) => [String(d.source.rawId), cleanedText(d)]));
+    return scoreBench(docs, predictions);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function run(input: string, options: EvalOptions): Promise<PipelineResult> {
+  const result = await runPipeline({ input, concurrency: options.concurrency ?? 4 });
+  for (const p of result.problems) process.stderr.write(formatProblem(p) + '\n');
+  if (options.out) {
+    const sink = new WriteSink(options.out, true);
+    await writeRun(result, sink, FORMATS);
+    await sink.finish();
+  }
+  return result;
+}
+
+/** Gold folders under `target`: itself if it holds input.txt, else its subfolders that do. */
+function goldFolders(target: string): string[] {
+  if (fs.existsSync(path.join(target, 'input.txt'))) return [target];
+  return fs.readdirSync(target).sort().map((d) => path.join(target, d)).filter((d) => fs.existsSync(path.join(d, 'input.txt')));
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { flat: { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' } } });
+  } catch (e) {
+    process.stderr.write(`sieve eval: ${(e as Error).message.split('\n')[0]}\n`);
+    return 2;
+  }
+  const [target] = parsed.positionals;
+  if (!target || parsed.positionals.length > 1 || !fs.existsSync(target)) {
+    process.stderr.write('usage: npm run eval -- <gold folder | bench .jsonl> [--flat] [--out DIR] [--json]\n');
+    return 2;
+  }
+  const { flat, out, json } = parsed.values;
+  if (fs.statSync(target).isDirectory()) {
+    const folders = goldFolders(target);
+    if (!folders.length) {
+      process.stderr.write(`sieve eval: ${target}: no gold folder (input.txt, segments.jsonl, labels.jsonl) found\n`);
+      return 2;
+    }
+    for (const dir of folders) {
+      const score = await evalGold(dir, { out: out && folders.length > 1 ? path.join(out, path.basename(dir)) : out });
+      process.stdout.write((json ? JSON.stringify(score) : formatGoldReport(score)) + '\n');
+    }
+  } else {
+    const score = await evalBench(target, { flat, out });
+    process.stdout.write(`${path.basename(target)}${flat ? ' (flat)' : ''}: ` + (json ? JSON.stringify(score) : formatBenchSummary(score)) + '\n');
+  }
+  return 0;
+}
+
+if (process.argv[1] && /eval[/\\]cli\.[tj]s$/u.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`sieve eval: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+      process.exitCode = 4;
+    },
+  );
+}

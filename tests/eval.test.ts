@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { evalBench, evalGold } from '../src/eval/cli.js';
+import { formatGoldSummary } from '../src/eval/gold-score.js';
+import { hasShared, projectRoot, sharedDir } from './helpers/shared.js';
+import { tempDir } from './helpers/run.js';
+import floors from './eval-floors.json' with { type: 'json' };
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+describe.skipIf(!hasShared)('evaluation', () => {
+  it('gives the same figures as the reference scorer on the same output', async () => {
+    const out = tempDir();
+    const seed = path.join(sharedDir, 'gold', 'seed');
+    const ours = await evalGold(seed, { out });
+    const reference = execFileSync(process.execPath, [path.join(sharedDir, 'tools', 'score.mjs'), seed, path.join(out, 'input.json'), '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(JSON.stringify(ours))).toEqual(JSON.parse(reference));
+    const line = execFileSync(process.execPath, [path.join(sharedDir, 'tools', 'score.mjs'), seed, path.join(out, 'input.json')], { encoding: 'utf8' }).trim().split('\n').at(-1);
+    expect(formatGoldSummary(ours)).toBe(line);
+  });
+
+  it('holds the gold seed scores at or above their floors', async () => {
+    const f = floors.gold.seed;
+    const s = await evalGold(path.join(sharedDir, 'gold', 'seed'));
+    expect(s.offsetErrors).toBeLessThanOrEqual(f.maxOffsetErrors);
+    expect(s.uncoveredTokens).toBeLessThanOrEqual(f.maxUncoveredTokens);
+    expect(round(s.keptText.f1)).toBeGreaterThanOrEqual(f.keptF1);
+    expect(round(s.dedupe.recall)).toBeGreaterThanOrEqual(f.dedupeRecall);
+    expect(round(s.dedupe.precision)).toBeGreaterThanOrEqual(f.dedupePrecision);
+    expect(round(s.claims.f1)).toBeGreaterThanOrEqual(f.claimF1);
+  });
+
+  for (const [file, modes] of Object.entries(floors.bench)) {
+    for (const [mode, metrics] of Object.entries(modes)) {
+      it(`holds ${file} (${mode === 'flat' ? 'flattened' : 'with line breaks'}) at or above its floor`, async () => {
+        const s = await evalBench(path.join(sharedDir, 'bench', file), { flat: mode === 'flat' });
+        expect(s.missing).toBe(0);
+        const m = metrics as { shingleF1?: number; snippetF1?: number; wordF1?: number };
+        if (m.shingleF1 !== undefined) expect(round(s.shingle?.f1 ?? 0)).toBeGreaterThanOrEqual(m.shingleF1);
+        if (m.snippetF1 !== undefined) expect(round(s.snippets?.f1 ?? 0)).toBeGreaterThanOrEqual(m.snippetF1);
+        if (m.wordF1 !== undefined) expect(round(s.wordF1 ?? 0)).toBeGreaterThanOrEqual(m.wordF1);
+      }, 120_000);
+    }
+  }
+
+  it('is reachable as `npm run eval` with a usage line for a bad target', () => {
+    expect(fs.existsSync(path.join(projectRoot, 'src', 'eval', 'cli.ts'))).toBe(true);
+    let status = 0;
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'eval', 'cli.ts'), 'no-such-thing'], { cwd: projectRoot, stdio: 'pipe' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  });
+});
