@@ -2,7 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { main } from '../../src/cli.js';
+
+// Temporary folders made by a test file are removed when that file's tests are done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 export interface CliRun {
   code: number;
@@ -17,7 +24,9 @@ export async function runCli(args: string[]): Promise<CliRun> {
 }
 
 export function tempDir(prefix = 'sieve-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** Every file below `dir`, relative path -> content. */
