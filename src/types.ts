@@ -45,6 +45,8 @@ export interface Reason {
   stage: Stage;
   kind: string;
   rule: string;
+  /** 0-1 where the rule measures something (dedupe: similarity to the kept copy). */
+  score?: number;
 }
 
 export interface Segment {
@@ -57,6 +59,8 @@ export interface Segment {
   reason?: Reason;
   /** Set with a dedupe reason: the id of the kept copy (possibly in another document). */
   duplicateOf?: string;
+  /** On a kept segment with duplicates: ids of the removed copies, in input order. */
+  copies?: string[];
 }
 
 export type ClaimType = 'fact' | 'advice' | 'question';
@@ -66,6 +70,8 @@ export interface Claim {
   segment: string;
   text: string;
   type: ClaimType;
+  /** 0 (plain assertion) to 1 (strongly hedged: may, can, often, usually). */
+  hedge: number;
   topics: { id: string; score: number }[];
   keywords: string[];
   sources: { ref: string; cue: string; how: 'explicit' | 'inherited' }[];

@@ -7,8 +7,8 @@ import type { Doc } from '../types.js';
 import { dedupeKey } from './normalize.js';
 
 export class Dedupe {
-  /** key -> id of the kept segment */
-  private readonly seen = new Map<string, string>();
+  /** key -> the kept segment (only its id and copies list are used) */
+  private readonly seen = new Map<string, { id: string; copies?: string[] }>();
 
   add(doc: Doc): void {
     for (const segment of doc.segments) {
@@ -17,13 +17,14 @@ export class Dedupe {
       if (!key) continue;
       const first = this.seen.get(key);
       if (first === undefined) {
-        this.seen.set(key, segment.id);
+        this.seen.set(key, segment);
         continue;
       }
-      remove(doc, segment, { stage: 'dedupe', kind: 'exact', rule: 'exact-hash' }, {
-        duplicateOf: first,
-        why: `exact duplicate of ${first}`,
+      remove(doc, segment, { stage: 'dedupe', kind: 'exact', rule: 'exact-hash', score: 1 }, {
+        duplicateOf: first.id,
+        why: `exact duplicate of ${first.id}`,
       });
+      (first.copies ??= []).push(segment.id);
     }
   }
 }

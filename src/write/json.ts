@@ -5,6 +5,7 @@ import { isRemovalMessage } from '../doc.js';
 
 export function documentOutput(doc: Doc): SieveDocumentOutput {
   const { source } = doc;
+  const bySegment = new Map(doc.segments.map((s) => [s.id, s]));
   return {
     schemaVersion: 1,
     document: {
@@ -19,7 +20,10 @@ export function documentOutput(doc: Doc): SieveDocumentOutput {
     },
     stats: documentStats(doc),
     segments: doc.segments.map(segmentOutput),
-    claims: doc.claims.map((c) => ({ ...c })),
+    claims: doc.claims.map((c) => {
+      const copies = bySegment.get(c.segment)?.copies;
+      return { ...c, occurrences: (copies?.length ?? 0) + 1, ...(copies?.length ? { copies: [...copies] } : {}) };
+    }),
     sources: doc.sources.map((s) => ({ ...s })),
     messages: messages(doc),
   };
@@ -42,8 +46,9 @@ function segmentOutput(s: Segment): SegmentOutput {
     end: s.end,
     text: s.text,
     status: s.status,
-    ...(s.reason ? { reason: { stage: s.reason.stage, kind: s.reason.kind, rule: s.reason.rule } } : {}),
+    ...(s.reason ? { reason: { stage: s.reason.stage, kind: s.reason.kind, rule: s.reason.rule, ...(s.reason.score !== undefined ? { score: s.reason.score } : {}) } } : {}),
     ...(s.duplicateOf !== undefined ? { duplicateOf: s.duplicateOf } : {}),
+    ...(s.copies?.length ? { occurrences: s.copies.length + 1, copies: [...s.copies] } : {}),
   };
 }
 

@@ -73,6 +73,14 @@ export interface SegmentOutput {
    * With a dedupe reason: the id of the kept copy, possibly in another document.
    */
   duplicateOf?: string;
+  /**
+   * On a kept segment that has duplicates: how many times it occurs in the run, itself included.
+   */
+  occurrences?: number;
+  /**
+   * On a kept segment that has duplicates: the ids of the removed copies, in input order (possibly in other documents).
+   */
+  copies?: string[];
 }
 /**
  * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
@@ -88,6 +96,10 @@ export interface Reason {
    * The id of the rule that decided, findable in the stage's rule data.
    */
   rule: string;
+  /**
+   * How sure the rule is, 0-1, where it measures something (dedupe: the similarity to the kept copy).
+   */
+  score?: number;
 }
 /**
  * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
@@ -109,6 +121,14 @@ export interface ClaimOutput {
     how: "explicit" | "inherited";
   }[];
   occurrences: number;
+  /**
+   * How hedged the statement is, 0 (plain assertion) to 1 ('may', 'can', 'often', 'usually' …).
+   */
+  hedge: number;
+  /**
+   * Ids of the removed duplicate segments of this claim's segment, in input order.
+   */
+  copies?: string[];
 }
 /**
  * This interface was referenced by `SieveDocumentOutput`'s JSON-Schema
