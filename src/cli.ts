@@ -7,13 +7,15 @@ import { runPipeline } from './pipeline.js';
 import { writeRun } from './write/index.js';
 import { CheckSink, WriteSink, type Sink } from './write/sink.js';
 import { formatProblem } from './ingest/index.js';
+import { readTaxonomy, TaxonomyError, useTaxonomy } from './topics/index.js';
 
 const HELP = `Usage: sieve [options]
   --input PATH        file or folder to read (default: input/)
   --output DIR        folder to write (default: output/)
-  --config FILE       JSON file with input, output, concurrency, formats
+  --config FILE       JSON file with input, output, concurrency, formats, taxonomy
   --concurrency N     documents processed at once (default: 4)
   --format LIST       json, md, jsonl (comma-separated; default: all three)
+  --taxonomy FILE     topic taxonomy (JSON; default: consumer health, src/topics/taxonomy.json)
   --check             compare with the files in --output, print a diff, exit 1 on change
   --update            write, and delete files of an earlier run this run did not produce
   --quiet             print only errors
@@ -30,7 +32,7 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
       allowPositionals: false,
       options: {
         input: { type: 'string' }, output: { type: 'string' }, config: { type: 'string' },
-        concurrency: { type: 'string' }, format: { type: 'string' },
+        concurrency: { type: 'string' }, format: { type: 'string' }, taxonomy: { type: 'string' },
         check: { type: 'boolean' }, update: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }).values;
@@ -50,8 +52,10 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
     if (args.output !== undefined) config.output = args.output;
     if (args.concurrency !== undefined) config.concurrency = parseConcurrency(args.concurrency, '--concurrency');
     if (args.format !== undefined) config.formats = parseFormats(args.format, '--format');
+    if (args.taxonomy !== undefined) config.taxonomy = args.taxonomy;
+    useTaxonomy(config.taxonomy !== undefined ? readTaxonomy(config.taxonomy) : undefined);
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof TaxonomyError) {
       log(`sieve: ${e.message}`);
       return EXIT.usage;
     }

@@ -9,6 +9,8 @@ export interface Config {
   output: string;
   concurrency: number;
   formats: Format[];
+  /** Topic taxonomy file (JSON); undefined: the default consumer-health taxonomy. */
+  taxonomy?: string;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +34,7 @@ export function readConfigFile(file: string): Partial<Config> {
     switch (key) {
       case 'input':
       case 'output':
+      case 'taxonomy':
         if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a non-empty path`);
         out[key] = path.join(base, value);
         break;
@@ -42,7 +45,7 @@ export function readConfigFile(file: string): Partial<Config> {
         out.formats = parseFormats(value, where);
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats)`);
+        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats, taxonomy)`);
     }
   }
   return out;

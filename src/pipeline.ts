@@ -10,7 +10,7 @@ import { segmentText } from './segment/index.js';
 import { boilerplate } from './boilerplate/index.js';
 import { quality } from './quality/index.js';
 import { Dedupe } from './dedupe/index.js';
-import { claims } from './claims/index.js';
+import { claimStages } from './claims/index.js';
 import { createDoc } from './doc.js';
 import { NameRegistry } from './names.js';
 import type { Doc, InputProblem, SourceDoc } from './types.js';
@@ -52,7 +52,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const dedupe = new Dedupe();
   for (const doc of docs) dedupe.add(doc);
 
-  for (const doc of docs) claims(doc);
+  claimStages(docs);
 
   return { docs, problems, segmentCuts: segmentCounts };
 }

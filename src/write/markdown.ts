@@ -56,19 +56,26 @@ export function documentMarkdown(doc: Doc): string {
 function claimsSection(doc: Doc): RootContent[] {
   const out: RootContent[] = [heading(2, 'Claims by topic')];
   if (!doc.claims.length) return [...out, para(text('No claims.'))];
+  // Each claim under its best topic; its other topics are named after it.
   const byTopic = new Map<string, typeof doc.claims>();
   for (const c of doc.claims) {
     const topic = c.topics[0]?.id ?? 'untagged';
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), c]);
   }
   const refs = new Map(doc.sources.map((s) => [s.ref, s]));
-  for (const [topic, claims] of [...byTopic.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const order = (t: string): string => (t === 'untagged' ? '\uffff' : t);
+  for (const [topic, claims] of [...byTopic.entries()].sort(([a], [b]) => (order(a) < order(b) ? -1 : 1))) {
     out.push(heading(3, `${topic} (${claims.length})`));
     out.push(list(claims.map((c) => {
-      const who = c.sources.map((s) => refs.get(s.ref)).filter((s) => s !== undefined)
-        .map((s) => [s.name, ...(s.credentials ?? [])].join(', '));
+      const who = c.sources.flatMap((cs) => {
+        const s = refs.get(cs.ref);
+        if (!s) return [];
+        const name = s.kind === 'vague' ? `${s.name} (unnamed)` : [s.name, ...(s.credentials ?? [])].join(', ');
+        return [cs.how === 'inherited' ? `${name} (inherited)` : name];
+      });
+      const also = c.topics.slice(1).map((t) => t.id);
       return item(strong(c.type), text(` ${c.text}`), ...(who.length ? [text(` — ${who.join('; ')}`)] : []),
-        ...(c.occurrences > 1 ? [text(` (×${c.occurrences})`)] : []));
+        ...(c.occurrences > 1 ? [text(` (×${c.occurrences})`)] : []), ...(also.length ? [text(` [also: ${also.join(', ')}]`)] : []));
     })));
   }
   return out;
@@ -79,11 +86,18 @@ function sourcesSection(doc: Doc): RootContent[] {
   const backing = new Map<string, number>();
   for (const c of doc.claims) for (const s of c.sources) backing.set(s.ref, (backing.get(s.ref) ?? 0) + 1);
   const unsourced = doc.claims.filter((c) => c.sources.length === 0).length;
-  if (doc.sources.length) {
-    out.push(list(doc.sources.map((s) => item(strong([s.name, ...(s.credentials ?? [])].join(', ')),
-      text(` (${s.kind})${s.description ? ` — ${s.description}` : ''}: ${backing.get(s.ref) ?? 0} claims`)))));
+  // Who the claims are attributed to (named or vague), then the page's own references.
+  const speakers = doc.sources.filter((s) => s.kind !== 'url' && s.kind !== 'citation');
+  const references = doc.sources.filter((s) => s.kind === 'url' || s.kind === 'citation');
+  if (speakers.length) {
+    out.push(list(speakers.map((s) => item(strong([s.name, ...(s.credentials ?? [])].join(', ')),
+      text(` (${s.kind})${s.description ? ` — ${s.description}` : ''}: ${backing.get(s.ref) ?? 0} claim${backing.get(s.ref) === 1 ? '' : 's'}`)))));
   } else out.push(para(text('No sources named.')));
   out.push(para(text(`Claims with no source: ${unsourced}.`)));
+  if (references.length) {
+    out.push(heading(3, `References on the page (${references.length})`));
+    out.push(list(references.map((s) => item(text(`${s.kind}: ${s.name}`)))));
+  }
   return out;
 }
 

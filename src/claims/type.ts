@@ -1,0 +1,126 @@
+// What kind of statement a kept segment is: fact, advice, question, or no claim at all; and how
+// hedged it is. Rules only (no model): the vocabularies are data in no-claim.json,
+// advice-cues.json and hedge-words.json, each entry with the reason it exists.
+import noClaimFile from './no-claim.json' with { type: 'json' };
+import adviceFile from './advice-cues.json' with { type: 'json' };
+import hedgeFile from './hedge-words.json' with { type: 'json' };
+import type { ClaimType } from '../types.js';
+
+export interface TypeDecision {
+  /** null: the text asserts nothing (heading, fragment, filler). */
+  type: ClaimType | null;
+  /** The rule that decided: a no-claim rule id, an advice rule id, 'question' or 'statement'. */
+  rule: string;
+  hedge: number;
+}
+
+interface Rule { id: string; regex: RegExp; unlessEarlierSentence?: boolean }
+
+const compile = (rules: { id: string; pattern: string; caseSensitive?: boolean; unlessEarlierSentence?: boolean }[]): Rule[] =>
+  rules.map((r) => ({ id: r.id, regex: new RegExp(r.pattern, r.caseSensitive ? 'u' : 'iu'), unlessEarlierSentence: r.unlessEarlierSentence }));
+// A sentence end followed by a new sentence inside the text.
+const EARLIER_SENTENCE = /\p{Ll}{2}[.!?]\d{0,2}["”’)]?\s+["“]?\p{Lu}/u;
+const words = (groups: { words: string[] }[]): Set<string> => new Set(groups.flatMap((g) => g.words));
+
+const shapeRules = compile(noClaimFile.shape);
+const fillerRules = compile(noClaimFile.filler);
+const advicePatterns = compile(adviceFile.patterns);
+const imperatives = words(adviceFile.imperativeVerbs);
+const openingAdverbs = words(adviceFile.openingAdverbs);
+const nounLike = words(adviceFile.nounLikeVerbs);
+const auxiliaries = words(adviceFile.auxiliaries);
+// One pattern per list, longest alternatives first ('as always' before 'as').
+const alternation = (list: Set<string>): string => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, '\\s+')).join('|');
+const leadIn = new RegExp(`^(?:${alternation(words(adviceFile.leadIns))})\\b,?\\s*`, 'iu');
+const subordinator = new RegExp(`^(?:${alternation(words(adviceFile.subordinators))})\\b`, 'iu');
+const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${w.replace(/ /gu, '\\s+')}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Decide the claim type of one segment's text. */
+export function classify(raw: string): TypeDecision {
+  const text = stripListMarker(raw.trim());
+  const hedge = hedgeScore(text);
+  for (const r of shapeRules) {
+    if (r.regex.test(text) && !(r.unlessEarlierSentence && EARLIER_SENTENCE.test(text))) return { type: null, rule: r.id, hedge };
+  }
+  const tokens = text.match(WORD) ?? [];
+  if (isTitle(tokens)) return { type: null, rule: 'title-case', hedge };
+  if (tokens.length < 3 && !startsWithImperative(text, true)) return { type: null, rule: 'too-short', hedge };
+  for (const r of fillerRules) if (r.regex.test(text)) return { type: null, rule: r.id, hedge };
+  if (/\?[\s"”’)]*$/u.test(text)) return { type: 'question', rule: 'question', hedge };
+  const advice = adviceRule(text);
+  if (advice) return { type: 'advice', rule: advice, hedge };
+  return { type: 'fact', rule: 'statement', hedge };
+}
+
+/** 0 (plain) to 1 (strongly hedged), rounded to 2 decimals. */
+export function hedgeScore(text: string): number {
+  let keep = 1;
+  for (const h of hedges) if (h.regex.test(text)) keep *= 1 - h.weight;
+  return Math.round((1 - keep) * 100) / 100;
+}
+
+/** The advice rule that matches, or undefined. */
+export function adviceRule(text: string): string | undefined {
+  // Instructions may follow a lead of the sentence: the part after a colon ('Tips: Stay hydrated').
+  for (const clause of [text, ...afterColons(text)]) {
+    if (startsWithImperative(clause, false)) return 'imperative';
+    if (imperativeAfterOpeningClause(clause)) return 'imperative-after-clause';
+  }
+  for (const p of advicePatterns) if (p.regex.test(text)) return p.id;
+  return undefined;
+}
+
+// "1) ", "2. ", "- ", "• " before a list item are not part of the statement.
+function stripListMarker(text: string): string {
+  return text.replace(/^(?:\d{1,2}[.)]|[-•*–])\s+/u, '');
+}
+
+// A heading or a title of another article: most longer words capitalised ("How Long Do Back
+// Muscle Spasms Last?"). Proper names inside a sentence do not reach the ratio.
+function isTitle(tokens: string[]): boolean {
+  const long = tokens.slice(1).filter((t) => t.length >= 4 && /^\p{L}/u.test(t));
+  if (long.length < 2) return tokens.length <= 4 && tokens.length > 0 && tokens.every((t) => /^[\p{Lu}\p{N}]/u.test(t));
+  return long.filter((t) => /^\p{Lu}/u.test(t)).length / long.length >= 0.6;
+}
+
+function afterColons(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[:;]\s+/gu)) out.push(text.slice(m.index + m[0].length));
+  return out;
+}
+
+/** Does this clause open with an instruction? `alone`: the clause may be the verb and one word. */
+function startsWithImperative(clause: string, alone: boolean): boolean {
+  const rest = skipLeadIns(clause.replace(/^[\s"“”‘’'(]+/u, ''));
+  let toks = (rest.match(WORD) ?? []).map((t) => t.toLowerCase());
+  while (toks.length > 1 && openingAdverbs.has(toks[0] ?? '')) toks = toks.slice(1);
+  const [first, second] = toks;
+  if (!first) return false;
+  if (alone && toks.length < 2) return false;
+  if (imperatives.has(first)) {
+    // 'Be' and 'Do' also open questions and statements ('Do you ...', 'Be it ...').
+    if ((first === 'do' || first === 'be') && (second === undefined || /^(?:you|they|it|we|i|not)$/u.test(second))) return false;
+    // 'Use of ...', 'Stop signs', a bare verb: not an instruction.
+    return second !== undefined && second !== 'of' && !auxiliaries.has(second);
+  }
+  if (nounLike.has(first)) return second !== undefined && !auxiliaries.has(second) && !/(?:s|ed)$/u.test(second) && toks.length > 2;
+  return false;
+}
+
+function skipLeadIns(text: string): string {
+  let rest = text;
+  for (let m = leadIn.exec(rest); m && m[0].length < rest.length; m = leadIn.exec(rest)) rest = rest.slice(m[0].length);
+  return rest;
+}
+
+// "When using heat, apply it for 20 minutes." / "If rest does not help—or if ...—seek help."
+function imperativeAfterOpeningClause(clause: string): boolean {
+  const rest = skipLeadIns(clause.trim());
+  if (!subordinator.test(rest)) return false;
+  for (const m of rest.matchAll(/(?:,|\s?[—–]\s?|\s-\s)/gu)) {
+    if (startsWithImperative(rest.slice(m.index + m[0].length), false)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+// Finding who a sentence says its statement comes from. Each pattern links a name to the sentence
+// through a reporting verb, 'according to' or a speaker label; a name that is only mentioned is
+// not a source. Vocabularies are data: speech-verbs.json, vague-sources.json, name-words.json.
+import verbsFile from './speech-verbs.json' with { type: 'json' };
+import vagueFile from './vague-sources.json' with { type: 'json' };
+import { CREDENTIALS, NAME, parseName, type PersonName } from './names.js';
+
+export type Attribution =
+  | { kind: 'named'; name: PersonName; cue: string; at: number; pattern: string; listIntro: boolean }
+  | { kind: 'vague'; name: string; cue: string; at: number; pattern: string }
+  | { kind: 'pronoun'; pronoun: string; cue: string; at: number; pattern: string };
+
+const words = (groups: { words: string[] }[]): string[] => groups.flatMap((g) => g.words);
+const alt = (list: string[]): string => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, '\\s+')).join('|');
+
+const VERB = `(?:${alt(words(verbsFile.verbs))})`;
+const LIST_INTRO = verbsFile.listIntros.map((l) => l.pattern).join('|');
+const VAGUE_SUBJECT = `(?:${alt(words(vagueFile.subjects))})`;
+const VAGUE_VERB = `(?:${alt(words(vagueFile.verbs))})`;
+const PRONOUN = `(?:${alt(words(verbsFile.pronouns))})`;
+// A description after a name: ", a Pittsburgh chiropractor", ", the director of ...".
+const DESCRIPTION = `(?:,\\s+((?:a|an|the|who|whose)\\s[^“”"]+?))`;
+// After a reporting verb and a name the description runs to the end of the sentence or a quote.
+// It may start with an article or any lower-case word ("senior dietitian at ...", "one of the
+// study's authors"), but not with a conjunction that goes on with the sentence.
+const DESCRIPTION_TO_END = `(?:,\\s+((?!(?:and|but|or|so|because|although|while|which|if|when)\\s)\\p{Ll}[^“”"]*))`;
+// Role words between a reporting verb and the name: "says study author Jane Roe".
+const ROLE = `(?:(?!(?:that|if|when|it|they|he|she|you|we|there|this|these)\\s)\\p{Ll}[\\p{Ll}-]*\\s+){0,3}`;
+const ADVERB = '(?:also|further|later|then|often|now)\\s+';
+
+const patterns = {
+  // "According to Dr. Ed Friedlander at HealthTap ...", "According to Healthline, ..."
+  according: new RegExp(`\\b[Aa]ccording\\s+to\\s+(?:the\\s+)?(${NAME})(${CREDENTIALS})?(?:${DESCRIPTION}(?=,))?(?:\\s+(?:at|of|from|with)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,5}))?`, 'gu'),
+  // "..., says Medhat Mikhael, M.D., a pain specialist at ..." / "...,” explains Dr. King."
+  after: new RegExp(`(?:[,”"’]\\s*)(${VERB})\\s+${ROLE}(${NAME})(${CREDENTIALS})?${DESCRIPTION_TO_END}?(?=[.,;:!?]?\\s*(?:[“"”]|$)|,\\s+(?!(?:a|an|the)\\s)|;|\\s[—–-]\\s)`, 'gu'),
+  // "Mikhael says ...", "Alex Tauberg, D.C., a Pittsburgh chiropractor, says ...", "Smith also offers these tips"
+  before: new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME})(${CREDENTIALS})?(?:${DESCRIPTION},|,)?\\s+(?:${ADVERB})?(${VERB}|${LIST_INTRO})\\b`, 'gu'),
+  // "Answered by Dr. Malina Milan: Yes: ..." or a titled speaker label "Dr. Jane Roe: ...", at the
+  // start of a sentence (mid-sentence it is a spliced fragment, not a label)
+  label: new RegExp(`(?:(?:^|(?<=[.!?:]\\s))(?:[Aa]nswered|[Rr]eplied)\\s+by\\s+(${NAME})(${CREDENTIALS})?\\s*:|^((?:Dr|Prof)\\.?\\s+${NAME})(${CREDENTIALS})?\\s*:)`, 'gu'),
+  vague: new RegExp(`(?:^|(?<=[\\s,;:“"(]))(?:(${VAGUE_SUBJECT})\\s+(?:(?:also|have|has|now|generally|often|usually|consistently|largely|widely)\\s+)?${VAGUE_VERB}\\b|according\\s+to\\s+(?:(?:the|some|many|most)\\s+)?(${VAGUE_SUBJECT})\\b)`, 'giu'),
+  pronoun: new RegExp(`\\b(?:(${PRONOUN})\\s+(?:${ADVERB})?(${VERB}|${LIST_INTRO})|(${VERB})\\s+(${PRONOUN}))\\b`, 'giu'),
+};
+const listIntroRe = new RegExp(LIST_INTRO, 'iu');
+
+/** Attributions in one sentence, in the order they start. */
+export function findAttributions(text: string): Attribution[] {
+  const out: Attribution[] = [];
+  for (const m of text.matchAll(patterns.according)) {
+    const description = m[4] ? `at ${m[4]}` : m[3];
+    out.push(named(parseName(m[1] ?? '', m[2], description), m[0], m.index, 'according-to'));
+  }
+  for (const m of text.matchAll(patterns.after)) {
+    // The cue is the verb and the name: a long description after it is not part of the signal.
+    const at = m.index + m[0].indexOf(m[1] ?? '');
+    out.push(named(parseName(m[2] ?? '', m[3], m[4]), `${m[1]} ${m[2]}${m[3] ?? ''}`, at, 'verb-after-quote'));
+  }
+  for (const m of text.matchAll(patterns.before)) {
+    out.push(named(parseName(m[1] ?? '', m[2], m[3]), m[0], m.index, 'name-then-verb', listIntroRe.test(m[4] ?? '')));
+  }
+  for (const m of text.matchAll(patterns.label)) out.push(named(parseName(m[1] ?? m[3] ?? '', m[2] ?? m[4]), m[0], m.index, 'speaker-label'));
+  for (const m of text.matchAll(patterns.vague)) {
+    const subject = (m[1] ?? m[2] ?? '').replace(/\s+/gu, ' ');
+    out.push({ kind: 'vague', name: subject.charAt(0).toUpperCase() + subject.slice(1).toLowerCase(), cue: m[0].trim(), at: m.index, pattern: 'vague' });
+  }
+  for (const m of text.matchAll(patterns.pronoun)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function named(name: PersonName, cue: string, at: number, pattern: string, listIntro = false): Attribution {
+  return { kind: 'named', name, cue: cue.trim().replace(/[\s,:]+$/u, ''), at, pattern, listIntro };
+}
+
+/** Does this sentence open a list whose items are the speaker's ("offers these tips:")? */
+export function opensList(text: string): boolean {
+  return listIntroRe.test(text);
+}

@@ -1,0 +1,35 @@
+// Corpus statistics for TF-IDF: in how many kept segments of the whole run each stem (and each
+// pair of adjacent content stems) occurs. Computed once over all documents before the per-document
+// stages, so a claim's keywords and topic similarity weigh words by how rare they are in the run.
+import type { Doc } from '../types.js';
+import { isStopWord } from './keywords.js';
+import { tokens } from './text.js';
+
+export class CorpusStats {
+  readonly df = new Map<string, number>();
+  segments = 0;
+
+  /** Count one text (a kept segment) as one unit. */
+  add(text: string): void {
+    this.segments++;
+    const seen = new Set<string>();
+    const toks = tokens(text);
+    toks.forEach((t, i) => {
+      seen.add(t.stem);
+      const next = toks[i + 1];
+      if (next && !isStopWord(t.word) && !isStopWord(next.word)) seen.add(`${t.stem} ${next.stem}`);
+    });
+    for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+  }
+
+  /** Smoothed inverse document frequency: rare terms high, terms in every segment near 1. */
+  idf(term: string): number {
+    return Math.log((this.segments + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+  }
+}
+
+export function corpusStats(docs: Doc[]): CorpusStats {
+  const stats = new CorpusStats();
+  for (const doc of docs) for (const s of doc.segments) if (s.status === 'kept') stats.add(s.text);
+  return stats;
+}

@@ -1,0 +1,45 @@
+// Keywords of a claim without any taxonomy: its words and two-word phrases ranked by TF-IDF over
+// the run (CorpusStats), stop-listed (keyword-stopwords.json on top of stopwords-iso's English).
+// Best first; a phrase is weighed by how rare the phrase itself is in the run.
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import listsFile from './keyword-stopwords.json' with { type: 'json' };
+import type { CorpusStats } from './corpus.js';
+import { tokens } from './text.js';
+
+const keep = new Set(listsFile.keep.flatMap((g) => g.words));
+const stop = new Set([...(stopwordsIso as Record<string, string[]>).en ?? [], ...listsFile.add.flatMap((g) => g.words)].filter((w) => !keep.has(w)));
+
+export function isStopWord(word: string): boolean {
+  return word.length < 3 || stop.has(word);
+}
+
+const MAX_KEYWORDS = 4;
+
+export function keywords(text: string, corpus: CorpusStats, exclude: Set<string> = new Set()): string[] {
+  const toks = tokens(text);
+  const scored = new Map<string, { term: string; score: number; at: number; parts: string[] }>();
+  const bump = (key: string, term: string, idf: number, at: number, parts: string[]): void => {
+    const had = scored.get(key);
+    if (had) had.score += idf;
+    else scored.set(key, { term, score: idf, at, parts });
+  };
+  toks.forEach((t, i) => {
+    if (isStopWord(t.word) || exclude.has(t.word)) return;
+    bump(t.stem, t.word, corpus.idf(t.stem), i, [t.stem]);
+    const next = toks[i + 1];
+    // A phrase counts when it recurs in the run (df >= 2): "muscle relaxant", not any word pair.
+    if (next && !isStopWord(next.word) && !exclude.has(next.word) && (corpus.df.get(`${t.stem} ${next.stem}`) ?? 0) >= 2) {
+      const key = `${t.stem} ${next.stem}`;
+      bump(key, `${t.word} ${next.word}`, corpus.idf(key), i, [t.stem, next.stem]);
+    }
+  });
+  const ranked = [...scored.values()].sort((a, b) => b.score - a.score || a.at - b.at);
+  const out: typeof ranked = [];
+  for (const k of ranked) {
+    if (out.length >= MAX_KEYWORDS) break;
+    // A word already inside a chosen phrase (or a phrase around a chosen word) adds nothing.
+    if (out.some((o) => o.parts.some((p) => k.parts.includes(p)))) continue;
+    out.push(k);
+  }
+  return out.map((k) => k.term);
+}

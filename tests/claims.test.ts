@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { classify, claims, claimStages } from '../src/claims/index.js';
+import { createDoc } from '../src/doc.js';
+import { segmentText } from '../src/segment/index.js';
+import { documentOutput } from '../src/write/json.js';
+import type { Doc } from '../src/types.js';
+
+const typeOf = (text: string): string | null => classify(text).type;
+
+function docOf(text: string, name = 'doc'): Doc {
+  return createDoc({ id: name, rawId: name, path: `${name}.txt`, format: 'txt', text, sha256: '' }, name, segmentText(text));
+}
+
+describe('claim type', () => {
+  it('calls a plain checkable statement a fact with no hedge', () => {
+    expect(classify('Shin splints are common in new runners.')).toMatchObject({ type: 'fact', hedge: 0 });
+  });
+
+  it('scores hedged statements higher the more they are hedged', () => {
+    const plain = classify('Dehydration causes headaches.').hedge;
+    const often = classify('Dehydration often causes headaches.').hedge;
+    const may = classify('Dehydration may cause headaches.').hedge;
+    const many = classify('Dehydration might possibly cause headaches in some cases.').hedge;
+    expect(plain).toBe(0);
+    expect(often).toBeGreaterThan(plain);
+    expect(may).toBeGreaterThan(often);
+    expect(many).toBeGreaterThan(may);
+    expect(many).toBeLessThanOrEqual(1);
+  });
+
+  it('calls a sentence ending in a question mark a question', () => {
+    expect(typeOf('How long does a pulled hamstring take to heal?')).toBe('question');
+    expect(typeOf('“Is it safe to run with a cold?”')).toBe('question');
+  });
+
+  it('calls an instruction advice: imperative, after a lead-in, after an opening clause, after a colon', () => {
+    expect(typeOf('Drink a glass of water before each meal.')).toBe('advice');
+    expect(typeOf('Instead, walk for ten minutes after dinner.')).toBe('advice');
+    expect(typeOf('When the pain flares up, apply a cold pack to the knee.')).toBe('advice');
+    expect(typeOf('If the rash spreads—or if you get a fever—seek medical help.')).toBe('advice');
+    expect(typeOf('Her advice for travellers: Wear compression socks on long flights.')).toBe('advice');
+  });
+
+  it('tells an instruction from a statement that starts with the same word', () => {
+    expect(typeOf('Massage the calf with long, slow strokes.')).toBe('advice');
+    expect(typeOf('Massage can reduce soreness after a race.')).toBe('fact');
+    expect(typeOf('Rest your wrist for a few days.')).toBe('advice');
+    expect(typeOf('Rest and fluids are the usual treatment for a cold.')).toBe('fact');
+    expect(typeOf('Use of painkillers for more than ten days can cause headaches.')).toBe('fact');
+  });
+
+  it('calls recommendations advice and descriptions of care facts', () => {
+    expect(typeOf('You should replace running shoes every 500 miles.')).toBe('advice');
+    expect(typeOf('You can also try a warm bath before bed.')).toBe('advice');
+    expect(typeOf('It is best to avoid caffeine after noon.')).toBe('advice');
+    expect(typeOf('Nurses recommend washing the cut with clean water.')).toBe('advice');
+    expect(typeOf('The first thing to do is to stop the bleeding.')).toBe('advice');
+    expect(typeOf('Your doctor may recommend an inhaler.')).toBe('fact');
+    expect(typeOf('You can’t catch a cold from cold weather.')).toBe('fact');
+  });
+
+  it('reads "suggests" and "should" by what follows them', () => {
+    expect(typeOf('The coach suggests icing the ankle twice a day.')).toBe('advice');
+    expect(typeOf('New evidence suggests that sleep loss raises appetite.')).toBe('fact');
+    expect(typeOf('A cool-down should be followed by light stretching.')).toBe('advice');
+    expect(typeOf('A single missed dose should not be a cause for worry.')).toBe('fact');
+  });
+
+  it('calls an action presented as helping advice, and an action presented as a cause a fact', () => {
+    expect(typeOf('Stretching the hamstrings every morning can prevent lower back pain.')).toBe('advice');
+    expect(typeOf('Lifting heavy boxes with a rounded back can cause a strain.')).toBe('fact');
+    expect(typeOf('Cold therapy can help reduce swelling.')).toBe('fact');
+  });
+
+  it('makes no claim of headings, titles, links, fragments, cut-off text, speaker labels and asides', () => {
+    for (const text of ['Treatment.', 'Ice.', 'Heart attack.', 'How To Choose The Right Running Shoe?', 'Read more at https://example.org/tips',
+      'and then it spread to my arm.', 'The best time to take vitamin D is …', 'According to Dr.', '(She is also a keen cyclist.)', 'Common signs include:']) {
+      expect(typeOf(text), text).toBeNull();
+    }
+  });
+
+  it('makes no claim of filler that asserts nothing checkable', () => {
+    expect(typeOf('That is easier said than done.')).toBeNull();
+    expect(typeOf('As you can see, there is a lot to consider.')).toBeNull();
+    expect(typeOf('Sore muscles are a prime example of this.')).toBeNull();
+  });
+
+  it('keeps the claim of full sentences that come before a cut-off one in the same segment', () => {
+    expect(typeOf('Warm up for five minutes before a run. Then stretch the calves and …')).toBe('advice');
+  });
+});
+
+describe('claims stage', () => {
+  it('makes claims from kept segments only, with ids per document and the segment text', () => {
+    const doc = docOf('Sunburn damages the skin. Sign up now! Wear a hat in the midday sun.', 'sun');
+    const promo = doc.segments.find((s) => s.text === 'Sign up now!');
+    if (promo) promo.status = 'removed';
+    claims(doc);
+    expect(doc.claims.map((c) => [c.id, c.segment, c.type, c.text])).toEqual([
+      ['sun:c1', 'sun:0', 'fact', 'Sunburn damages the skin.'],
+      ['sun:c2', 'sun:2', 'advice', 'Wear a hat in the midday sun.'],
+    ]);
+  });
+
+  it('counts a claim once per copy of its segment in the JSON output', () => {
+    const doc = docOf('Cold water eases a minor burn. Cold water eases a minor burn.');
+    const [first, second] = doc.segments;
+    if (!first || !second) throw new Error('two segments expected');
+    second.status = 'removed';
+    second.duplicateOf = first.id;
+    first.copies = [second.id];
+    claimStages([doc]);
+    expect(doc.claims).toHaveLength(1);
+    expect(documentOutput(doc).claims[0]).toMatchObject({ occurrences: 2, copies: [second.id] });
+  });
+
+  it('no longer reports itself as not implemented', () => {
+    const doc = docOf('Sleep helps muscles recover.');
+    claimStages([doc]);
+    expect(doc.file.messages.map((m) => m.ruleId)).not.toContain('not-implemented');
+  });
+});
