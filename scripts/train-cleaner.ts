@@ -13,49 +13,21 @@ import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
 import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
 import { CONTEXT_FEATURES, contentProbabilities, predict, withContext, type CleanerModel, type Regression } from '../src/boilerplate/model.js';
 import { trainLogistic } from './logistic.js';
+import { labelerFor, tokens, type BenchPage } from './bench-labels.js';
 
 const bench = path.resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
 const target = path.resolve(import.meta.dirname, '..', 'src', 'boilerplate', 'model.json');
 
 interface Sample { rows: number[][]; labels: (0 | 1 | null)[]; weights: number[]; file: string; flat: boolean; dev: boolean }
 
-const tokens = (s: string): string[] => (s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []);
-const norm = (s: string): string => s.replace(/\s+/gu, ' ').trim().toLowerCase();
-
-function goldLabeler(gold: string): (seg: string) => 0 | 1 {
-  const g = tokens(gold);
-  const joined = ` ${g.join(' ')} `;
-  const tri = new Set<string>();
-  for (let i = 0; i + 2 < g.length; i++) tri.add(`${g[i]} ${g[i + 1]} ${g[i + 2]}`);
-  return (seg) => {
-    const t = tokens(seg);
-    if (t.length < 5) return t.length && joined.includes(` ${t.join(' ')} `) ? 1 : 0;
-    let hit = 0;
-    for (let i = 0; i + 2 < t.length; i++) if (tri.has(`${t[i]} ${t[i + 1]} ${t[i + 2]}`)) hit++;
-    return hit / (t.length - 2) >= 0.5 ? 1 : 0;
-  };
-}
-
-function snippetLabeler(withs: string[], withouts: string[]): (seg: string) => 0 | 1 | null {
-  const w = withs.map(norm).filter(Boolean);
-  const wo = withouts.map(norm).filter(Boolean);
-  return (seg) => {
-    const s = norm(seg);
-    if (tokens(s).length < 2) return null;
-    if (w.some((x) => s.includes(x) || x.includes(s))) return 1;
-    if (wo.some((x) => s.includes(x) || x.includes(s))) return 0;
-    return null;
-  };
-}
-
 function load(): Sample[] {
   const samples: Sample[] = [];
   for (const file of ['aeb.jsonl', 'wcxb.jsonl', 'trafilatura.jsonl']) {
     for (const line of fs.readFileSync(path.join(bench, file), 'utf8').split('\n')) {
       if (!line) continue;
-      const d = JSON.parse(line) as { id: string; text: string; text_flat: string; gold?: string; with?: string[]; without?: string[] };
+      const d = JSON.parse(line) as BenchPage;
       const dev = createHash('sha1').update(d.id).digest()[0]! % 5 === 0;
-      const label = typeof d.gold === 'string' ? goldLabeler(d.gold) : snippetLabeler(d.with ?? [], d.without ?? []);
+      const label = labelerFor(d);
       for (const [flat, text] of [[false, d.text], [true, d.text_flat]] as const) {
         const spans = segmentText(text);
         const stop = stopwords(detectLanguage(text));

@@ -17,7 +17,8 @@ const model = modelFile as unknown as CleanerModel;
 export function boilerplate(doc: Doc): void {
   const { text } = doc.source;
   if (!doc.segments.length) return;
-  const rows = featureRows(text, doc.segments, stopwords(detectLanguage(text)));
+  doc.lang = detectLanguage(text);
+  const rows = featureRows(text, doc.segments, stopwords(doc.lang));
   const probs = contentProbabilities(model, rows);
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;
