@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { segmentText } from '../src/segment/index.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
 import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
-import { CONTEXT_FEATURES, contentProbabilities, predict, withContext, type CleanerModel, type Regression } from '../src/boilerplate/model.js';
-import { trainLogistic } from './logistic.js';
+import { CONTEXT_FEATURES, contentProbabilities, predict, withContext, type CleanerModel, type Scorer } from '../src/boilerplate/model.js';
+import { trainNetwork } from './mlp.js';
 import { labelerFor, tokens, type BenchPage } from './bench-labels.js';
 
 const bench = path.resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
@@ -71,10 +71,10 @@ const dev = samples.filter((s) => s.dev);
 console.error(`loaded ${samples.length} page versions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const d1 = flatten(train, (s) => s.rows);
-const stage1: Regression = { features: FEATURE_NAMES, ...trainLogistic(d1.X, d1.y, d1.w) };
+const stage1: Scorer = { features: FEATURE_NAMES, ...trainNetwork(d1.X, d1.y, d1.w) };
 const ctxRows = (s: Sample): number[][] => withContext(s.rows, s.rows.map((r) => predict(stage1, r)));
 const d2 = flatten(train, ctxRows);
-const stage2: Regression = { features: [...FEATURE_NAMES, ...CONTEXT_FEATURES], ...trainLogistic(d2.X, d2.y, d2.w) };
+const stage2: Scorer = { features: [...FEATURE_NAMES, ...CONTEXT_FEATURES], ...trainNetwork(d2.X, d2.y, d2.w) };
 
 const model: CleanerModel = { stage1, stage2, threshold: 0.5 };
 const probsOf = (set: Sample[]): number[][] => set.map((s) => contentProbabilities(model, s.rows));

@@ -16,12 +16,14 @@ const BASE = [
   'lineLogWords', 'flatDoc', 'commaRatio', 'question', 'quote', 'short', 'numberStart', 'ellipsisEnd',
   'titleList', 'docShare', 'firstPerson',
 ] as const;
+// Relative to the page: what is long or wordy on this page, how it sits on its line.
+const RELATIVE = ['relWords', 'relStop', 'segmentsOnLine', 'lineEndsSentence', 'repeatedInPage', 'nearLongSentence'];
 const RULES = RULE_KINDS.map((k) => `rule:${k}`);
 // Neighbour context: these base features, averaged over the two segments before and after.
 const CONTEXT_OF = ['logWords', 'stopRatio', 'titleRatio', 'endsSentence', 'wholeLine'] as const;
 const CONTEXT = [...CONTEXT_OF.map((f) => `prev:${f}`), ...CONTEXT_OF.map((f) => `next:${f}`)];
 
-export const FEATURE_NAMES: string[] = [...BASE, ...RULES, ...CONTEXT];
+export const FEATURE_NAMES: string[] = [...BASE, ...RULES, ...CONTEXT, ...RELATIVE];
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
@@ -31,12 +33,55 @@ export function featureRows(text: string, spans: SpanLike[], stop: Set<string>):
   const flat = lines.count < 5 ? 1 : 0;
   const base = spans.map((s) => baseFeatures(text, s, stop, lines, flat));
   const at = (i: number, f: (typeof CONTEXT_OF)[number]): number => base[i]?.[BASE.indexOf(f)] ?? 0;
+  const relative = relativeFeatures(text, spans, base, lines);
   return base.map((row, i) => {
     const ctx: number[] = [];
     for (const f of CONTEXT_OF) ctx.push((at(i - 1, f) + at(i - 2, f)) / 2);
     for (const f of CONTEXT_OF) ctx.push((at(i + 1, f) + at(i + 2, f)) / 2);
-    return [...row, ...ctx];
+    return [...row, ...ctx, ...(relative[i] ?? [])];
   });
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[s.length >> 1] ?? 0) : 0;
+};
+
+function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lines: Lines): number[][] {
+  const col = (f: (typeof BASE)[number]): number[] => base.map((r) => r[BASE.indexOf(f)] ?? 0);
+  const words = col('logWords');
+  const stop = col('stopRatio');
+  const ends = col('endsSentence');
+  const midWords = median(words);
+  const meanStop = stop.reduce((a, b) => a + b, 0) / (stop.length || 1);
+  const lineIds = spans.map((s) => lineOf(lines, s.start));
+  const perLine = new Map<number, number>();
+  for (const l of lineIds) perLine.set(l, (perLine.get(l) ?? 0) + 1);
+  const keys = spans.map((s) => text.slice(s.start, s.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  const count = new Map<string, number>();
+  for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  // Distance (in segments) to the nearest long, finished sentence: article text comes in runs.
+  const long = words.map((w, i) => w >= Math.log1p(15) && (ends[i] ?? 0) === 1);
+  const dist = nearest(long);
+  return spans.map((_, i) => {
+    const line = lineIds[i] ?? 0;
+    const lineEnd = (lines.starts[line + 1] ?? text.length + 1) - 1;
+    const lineText = text.slice(lines.starts[line] ?? 0, lineEnd).trimEnd();
+    return [
+      (words[i] ?? 0) - midWords, (stop[i] ?? 0) - meanStop, Math.log1p(perLine.get(line) ?? 1),
+      /[.!?]["'”’)\]]*$/u.test(lineText) ? 1 : 0, (count.get(keys[i] ?? '') ?? 0) > 1 ? 1 : 0, Math.log1p(dist[i] ?? 0),
+    ];
+  });
+}
+
+function nearest(flags: boolean[]): number[] {
+  const n = flags.length;
+  const out = new Array<number>(n).fill(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) { if (flags[i]) last = i; if (last >= 0) out[i] = i - last; }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) { if (flags[i]) last = i; if (last >= 0) out[i] = Math.min(out[i] ?? n, last - i); }
+  return out;
 }
 
 interface Lines {

@@ -11,9 +11,24 @@ export interface Regression {
   bias: number;
 }
 
+/** One hidden layer (tanh) and a logistic output; inputs standardized like Regression's. */
+export interface Network {
+  features: string[];
+  mean: number[];
+  std: number[];
+  hidden: number;
+  /** hidden x inputs, row-major */
+  W1: number[];
+  b1: number[];
+  W2: number[];
+  b2: number;
+}
+
+export type Scorer = Regression | Network;
+
 export interface CleanerModel {
-  stage1: Regression;
-  stage2: Regression;
+  stage1: Scorer;
+  stage2: Scorer;
   /** Below this probability of being content, a segment is furniture. */
   threshold: number;
 }
@@ -21,10 +36,23 @@ export interface CleanerModel {
 export const CONTEXT_FEATURES = ['p:-2', 'p:-1', 'p:+1', 'p:+2', 'p:window'];
 const WINDOW = 5;
 
-export function predict(r: Regression, row: number[]): number {
+export function predict(r: Scorer, row: number[]): number {
+  if ('W1' in r) return predictNetwork(r, row);
   let z = r.bias;
   for (let j = 0; j < r.weights.length; j++) z += (r.weights[j] ?? 0) * (((row[j] ?? 0) - (r.mean[j] ?? 0)) / (r.std[j] || 1));
   return 1 / (1 + Math.exp(-z));
+}
+
+function predictNetwork(r: Network, row: number[]): number {
+  const d = r.mean.length;
+  const z = row.map((v, j) => (v - (r.mean[j] ?? 0)) / (r.std[j] || 1));
+  let out = r.b2;
+  for (let u = 0; u < r.hidden; u++) {
+    let s = r.b1[u] ?? 0;
+    for (let j = 0; j < d; j++) s += (r.W1[u * d + j] ?? 0) * (z[j] ?? 0);
+    out += (r.W2[u] ?? 0) * Math.tanh(s);
+  }
+  return 1 / (1 + Math.exp(-out));
 }
 
 /** Stage-2 rows: each row with its neighbours' stage-1 probabilities appended. */
