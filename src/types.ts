@@ -95,6 +95,8 @@ export interface Doc {
   /** vfile carrying the stages' messages (ruleId = the rule, source = the stage). */
   file: VFile;
   segments: Segment[];
+  /** ISO 639-1 code detected by the boilerplate stage (stop words and language-bound rules use it). */
+  lang?: string;
   claims: Claim[];
   sources: Source[];
 }

@@ -1,8 +1,38 @@
-// Quality stage: machine-made text (spun paraphrase, word salad, cut-off fragments) and
-// off-topic content. Not written yet (issue 3): it keeps every segment and says so.
-import { note } from '../doc.js';
+// Quality stage: machine-made and cut-off text. Pattern rules (rules.json) catch cut-offs and
+// stitched endings; the splice rules catch word salad made of the page's own phrases
+// (salad.ts). Off-topic detection is not done yet: nothing is marked `offtopic`.
+import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
+import rulesFile from './rules.json' with { type: 'json' };
+import { saladSignals } from './salad.js';
+
+interface PatternRule { id: string; kind: string; regex: RegExp; lang?: string }
+
+const patterns: PatternRule[] = rulesFile.patterns.map((r) => {
+  const rule = r as { id: string; kind: string; pattern: string; flags?: string; lang?: string };
+  return { id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'u'), lang: rule.lang };
+});
+const splice = Object.fromEntries(Object.entries(rulesFile.splice).map(([k, v]) => [k, v.value])) as Record<keyof typeof rulesFile.splice, number>;
 
 export function quality(doc: Doc): void {
-  note(doc, 'quality', 'not-implemented', 'quality stage has no rules yet: every segment kept');
+  let evidence = 0;
+  doc.segments.forEach((segment) => {
+    if (segment.status !== 'kept') return;
+    const rule = patterns.find((p) => (!p.lang || p.lang === (doc.lang ?? 'en')) && p.regex.test(segment.text));
+    if (!rule) return;
+    remove(doc, segment, { stage: 'quality', kind: rule.kind, rule: rule.id });
+    if (rule.kind === 'garbled') evidence++;
+  });
+  if (evidence < splice.evidence) return;
+  // Signals over every segment, furniture included: a splice may reuse any earlier text.
+  const signals = saladSignals(doc.segments.map((s) => s.text), splice.gram, splice.commonAfter);
+  doc.segments.forEach((segment, i) => {
+    if (segment.status !== 'kept') return;
+    const s = signals[i];
+    if (!s || s.grams < splice.minGrams || s.bestSource >= splice.maxSingleSource) return;
+    const need = s.midStart ? splice.midStartRecycled : splice.recycled;
+    if (s.recycled >= need) {
+      remove(doc, segment, { stage: 'quality', kind: 'garbled', rule: s.midStart ? 'spliced-mid-phrase' : 'spliced-fragments', score: +s.recycled.toFixed(3) });
+    }
+  });
 }

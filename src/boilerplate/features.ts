@@ -1,0 +1,145 @@
+// Segment features for the furniture model: the signals jusText and trafilatura use on text
+// (length, stop-word density, Title Case share, terminal punctuation, digits and symbols, URLs,
+// position, line structure) plus the rule kinds, and the same signals of the neighbours
+// (jusText's context). Training (scripts/train-cleaner.ts) and the stage both call this, so
+// the model always sees features computed the same way.
+import { matchRule, RULE_KINDS, wordCount } from './rules.js';
+
+export interface SpanLike {
+  start: number;
+  end: number;
+}
+
+const BASE = [
+  'logWords', 'logChars', 'stopRatio', 'titleRatio', 'capsRatio', 'endsSentence', 'endsColon', 'noEndPunct',
+  'digitRatio', 'symbolRatio', 'hasUrl', 'lowerStart', 'position', 'pipeOrCrumb', 'avgWordLen', 'wholeLine',
+  'lineLogWords', 'flatDoc', 'commaRatio', 'question', 'quote', 'short', 'numberStart', 'ellipsisEnd',
+  'titleList', 'docShare', 'firstPerson',
+] as const;
+// Relative to the page: what is long or wordy on this page, how it sits on its line.
+const RELATIVE = ['relWords', 'relStop', 'segmentsOnLine', 'lineEndsSentence', 'repeatedInPage', 'nearLongSentence'];
+const RULES = RULE_KINDS.map((k) => `rule:${k}`);
+// Neighbour context: these base features, averaged over the two segments before and after.
+const CONTEXT_OF = ['logWords', 'stopRatio', 'titleRatio', 'endsSentence', 'wholeLine'] as const;
+const CONTEXT = [...CONTEXT_OF.map((f) => `prev:${f}`), ...CONTEXT_OF.map((f) => `next:${f}`)];
+
+export const FEATURE_NAMES: string[] = [...BASE, ...RULES, ...CONTEXT, ...RELATIVE];
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Feature rows, one per span, in FEATURE_NAMES order. */
+export function featureRows(text: string, spans: SpanLike[], stop: Set<string>): number[][] {
+  const lines = lineInfo(text);
+  const flat = lines.count < 5 ? 1 : 0;
+  const base = spans.map((s) => baseFeatures(text, s, stop, lines, flat));
+  const at = (i: number, f: (typeof CONTEXT_OF)[number]): number => base[i]?.[BASE.indexOf(f)] ?? 0;
+  const relative = relativeFeatures(text, spans, base, lines);
+  return base.map((row, i) => {
+    const ctx: number[] = [];
+    for (const f of CONTEXT_OF) ctx.push((at(i - 1, f) + at(i - 2, f)) / 2);
+    for (const f of CONTEXT_OF) ctx.push((at(i + 1, f) + at(i + 2, f)) / 2);
+    return [...row, ...ctx, ...(relative[i] ?? [])];
+  });
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[s.length >> 1] ?? 0) : 0;
+};
+
+function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lines: Lines): number[][] {
+  const col = (f: (typeof BASE)[number]): number[] => base.map((r) => r[BASE.indexOf(f)] ?? 0);
+  const words = col('logWords');
+  const stop = col('stopRatio');
+  const ends = col('endsSentence');
+  const midWords = median(words);
+  const meanStop = stop.reduce((a, b) => a + b, 0) / (stop.length || 1);
+  const lineIds = spans.map((s) => lineOf(lines, s.start));
+  const perLine = new Map<number, number>();
+  for (const l of lineIds) perLine.set(l, (perLine.get(l) ?? 0) + 1);
+  const keys = spans.map((s) => text.slice(s.start, s.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  const count = new Map<string, number>();
+  for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  // Distance (in segments) to the nearest long, finished sentence: article text comes in runs.
+  const long = words.map((w, i) => w >= Math.log1p(15) && (ends[i] ?? 0) === 1);
+  const dist = nearest(long);
+  return spans.map((_, i) => {
+    const line = lineIds[i] ?? 0;
+    const lineEnd = (lines.starts[line + 1] ?? text.length + 1) - 1;
+    const lineText = text.slice(lines.starts[line] ?? 0, lineEnd).trimEnd();
+    return [
+      (words[i] ?? 0) - midWords, (stop[i] ?? 0) - meanStop, Math.log1p(perLine.get(line) ?? 1),
+      /[.!?]["'”’)\]]*$/u.test(lineText) ? 1 : 0, (count.get(keys[i] ?? '') ?? 0) > 1 ? 1 : 0, Math.log1p(dist[i] ?? 0),
+    ];
+  });
+}
+
+function nearest(flags: boolean[]): number[] {
+  const n = flags.length;
+  const out = new Array<number>(n).fill(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) { if (flags[i]) last = i; if (last >= 0) out[i] = i - last; }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) { if (flags[i]) last = i; if (last >= 0) out[i] = Math.min(out[i] ?? n, last - i); }
+  return out;
+}
+
+interface Lines {
+  count: number;
+  /** start offset of each line, ascending */
+  starts: number[];
+  /** word count of each line */
+  words: number[];
+}
+
+function lineInfo(text: string): Lines {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const words = starts.map((s, k) => wordCount(text.slice(s, starts[k + 1] ?? text.length)));
+  return { count: words.filter((w) => w > 0).length, starts, words };
+}
+
+function lineOf(lines: Lines, offset: number): number {
+  let lo = 0;
+  let hi = lines.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number): number[] {
+  const s = text.slice(span.start, span.end);
+  const words = s.match(WORD) ?? [];
+  const n = words.length;
+  const alpha = words.filter((w) => /^\p{L}/u.test(w));
+  const title = alpha.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const caps = alpha.filter((w) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()).length;
+  const stops = words.filter((w) => stop.has(w.toLowerCase())).length;
+  const chars = s.length;
+  const digits = (s.match(/\p{N}/gu) ?? []).length;
+  const symbols = (s.match(/[^\p{L}\p{N}\s]/gu) ?? []).length;
+  const line = lineOf(lines, span.start);
+  const lineStart = lines.starts[line] ?? 0;
+  const lineEnd = (lines.starts[line + 1] ?? text.length + 1) - 1;
+  const wholeLine = text.slice(lineStart, span.start).trim() === '' && text.slice(span.end, lineEnd).trim() === '' ? 1 : 0;
+  const rule = matchRule(s, n);
+  const row = [
+    Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha.length ? title / alpha.length : 0,
+    alpha.length ? caps / alpha.length : 0,
+    /[.!?]["'”’)\]]*$/u.test(s) ? 1 : 0, /:$/u.test(s) ? 1 : 0, /[\p{L}\p{N}]$/u.test(s) ? 1 : 0,
+    chars ? digits / chars : 0, chars ? symbols / chars : 0,
+    /(https?:\s?\/\/|www\.)\S/u.test(s) ? 1 : 0, /^[\p{Ll}]/u.test(s) ? 1 : 0,
+    text.length ? span.start / text.length : 0, /\s[|»›]\s|^[|»›]/u.test(s) ? 1 : 0,
+    n ? Math.min(2, chars / n / 10) : 0, wholeLine, Math.log1p(lines.words[line] ?? 0) / 2, flat,
+    n ? Math.min(1, (s.match(/,/gu) ?? []).length / n) : 0, /\?["'”’)]*$/u.test(s) ? 1 : 0,
+    /["“”]/u.test(s) ? 1 : 0, n <= 3 ? 1 : 0, /^\d/u.test(s) ? 1 : 0, /(…|\.\.\.)$/u.test(s) ? 1 : 0,
+    (s.match(/,/gu) ?? []).length >= 2 && alpha.length && title / alpha.length > 0.6 ? 1 : 0,
+    text.length ? Math.min(1, (chars / text.length) * 10) : 0,
+    /\b(I|we|you|my|our|your)\b/u.test(s) ? 1 : 0,
+  ];
+  for (const k of RULE_KINDS) row.push(rule?.kind === k ? 1 : 0);
+  return row;
+}

@@ -1,0 +1,73 @@
+// The furniture model: two logistic regressions. Stage 1 scores each segment from its features;
+// stage 2 adds the stage-1 scores of its neighbours (jusText's context smoothing, learned), so
+// a short line inside the article stays and a long line inside a footer goes. Weights come from
+// model.json, written by scripts/train-cleaner.ts.
+
+export interface Regression {
+  features: string[];
+  mean: number[];
+  std: number[];
+  weights: number[];
+  bias: number;
+}
+
+/** One hidden layer (tanh) and a logistic output; inputs standardized like Regression's. */
+export interface Network {
+  features: string[];
+  mean: number[];
+  std: number[];
+  hidden: number;
+  /** hidden x inputs, row-major */
+  W1: number[];
+  b1: number[];
+  W2: number[];
+  b2: number;
+}
+
+export type Scorer = Regression | Network;
+
+export interface CleanerModel {
+  stage1: Scorer;
+  stage2: Scorer;
+  /** Below this probability of being content, a segment is furniture. */
+  threshold: number;
+}
+
+export const CONTEXT_FEATURES = ['p:-2', 'p:-1', 'p:+1', 'p:+2', 'p:window'];
+const WINDOW = 5;
+
+export function predict(r: Scorer, row: number[]): number {
+  if ('W1' in r) return predictNetwork(r, row);
+  let z = r.bias;
+  for (let j = 0; j < r.weights.length; j++) z += (r.weights[j] ?? 0) * (((row[j] ?? 0) - (r.mean[j] ?? 0)) / (r.std[j] || 1));
+  return 1 / (1 + Math.exp(-z));
+}
+
+function predictNetwork(r: Network, row: number[]): number {
+  const d = r.mean.length;
+  const z = row.map((v, j) => (v - (r.mean[j] ?? 0)) / (r.std[j] || 1));
+  let out = r.b2;
+  for (let u = 0; u < r.hidden; u++) {
+    let s = r.b1[u] ?? 0;
+    for (let j = 0; j < d; j++) s += (r.W1[u * d + j] ?? 0) * (z[j] ?? 0);
+    out += (r.W2[u] ?? 0) * Math.tanh(s);
+  }
+  return 1 / (1 + Math.exp(-out));
+}
+
+/** Stage-2 rows: each row with its neighbours' stage-1 probabilities appended. */
+export function withContext(rows: number[][], p1: number[]): number[][] {
+  const at = (i: number): number => p1[i] ?? 0.5;
+  return rows.map((row, i) => {
+    let sum = 0;
+    let n = 0;
+    for (let k = i - WINDOW; k <= i + WINDOW; k++) if (k !== i && k >= 0 && k < p1.length) { sum += at(k); n++; }
+    return [...row, at(i - 2), at(i - 1), at(i + 1), at(i + 2), n ? sum / n : 0.5];
+  });
+}
+
+/** Probability that each segment is content, in order. */
+export function contentProbabilities(model: CleanerModel, rows: number[][]): number[] {
+  const p1 = rows.map((r) => predict(model.stage1, r));
+  return withContext(rows, p1).map((r) => predict(model.stage2, r));
+}
