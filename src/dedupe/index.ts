@@ -1,30 +1,221 @@
-// Dedupe stage (corpus-wide): exact duplicates within and across documents. Documents must be
-// fed in the stable order (input path, then record line); segments are taken in offset order,
-// so the first copy in that order is the one kept. Only hashes of kept copies are remembered,
-// not documents. Near and contained duplicates come with issue 4.
+// Dedupe stage (corpus-wide): exact, near and contained duplicates within and across documents.
+//
+// Documents are fed in the stable input order (input path, then record line) and segments are
+// taken in offset order, so every decision is taken in that order: the copy kept is the first
+// complete one. Only segments still kept when they arrive are candidates.
+//
+// For each kept copy the stage remembers a small entry (its segment, its normalised text when it
+// has enough words to be compared, whether it is cut off) and files it under its 64-bit exact
+// hash, its 20 LSH band keys and two anchors (its first and last words). A new segment is
+// compared only with the kept copies found under its own keys, each one directly (no chaining
+// through removed copies). Removed copies are never filed, so memory grows with unique segments.
+//
+// Cut-off copies ("… when the …") are the one case where a later segment wins: when a later
+// segment completes a kept cut-off one (the fragment's words are a run of its words), the later
+// one is kept, and the fragment, with the copies already merged into it, points at it.
 import { remove } from '../doc.js';
-import type { Doc } from '../types.js';
-import { dedupeKey } from './normalize.js';
+import type { Doc, Segment } from '../types.js';
+import { Buckets } from './buckets.js';
+import { bandKeys, exactKey, signature, wordsKey } from './hash.js';
+import { fingerprint, type Fingerprint } from './normalize.js';
+import { repoint } from './repoint.js';
+import { kindOf, minhash, thresholds, type RuleId } from './rules.js';
+import { compare, completes, fragmentRun, Probe, type Match } from './similarity.js';
+
+export { normalizeForDedupe } from './normalize.js';
+
+interface Copy {
+  doc: Doc;
+  segment: Segment;
+  /** Position in input order (segments seen so far), to keep `copies` in input order. */
+  seq: number;
+}
+
+interface Entry {
+  /** The kept copy: its id, and the `copies` list the JSON writer turns into occurrences. */
+  segment: Segment;
+  seq: number;
+  cutOff: boolean;
+  /** Normalised text, only for segments long enough for the near and contained tests. */
+  norm?: string;
+  /** Cut-off entries only: the document and the copies merged so far, in case a complete copy supersedes it. */
+  doc?: Doc;
+  pending?: Copy[];
+  /** Set when a later complete copy superseded this one: that copy's entry number. */
+  supersededBy?: number;
+}
+
+const SALT_PREFIX = 1;
+const SALT_SUFFIX = 2;
 
 export class Dedupe {
-  /** key -> the kept segment (only its id and copies list are used) */
-  private readonly seen = new Map<string, { id: string; copies?: string[] }>();
+  private readonly entries: Entry[] = [];
+  private readonly exact = new Map<bigint, number>();
+  private readonly bands = Array.from({ length: minhash.bands }, () => new Buckets());
+  private readonly anchors = new Buckets();
+  private seq = 0;
 
   add(doc: Doc): void {
-    for (const segment of doc.segments) {
-      if (segment.status !== 'kept') continue;
-      const key = dedupeKey(segment.text);
-      if (!key) continue;
-      const first = this.seen.get(key);
-      if (first === undefined) {
-        this.seen.set(key, segment);
-        continue;
-      }
-      remove(doc, segment, { stage: 'dedupe', kind: 'exact', rule: 'exact-hash', score: 1 }, {
-        duplicateOf: first.id,
-        why: `exact duplicate of ${first.id}`,
-      });
-      (first.copies ??= []).push(segment.id);
+    // remove() reports each removal as a vfile message, an Error subclass whose stack
+    // vfile-message then sets to ''. Capturing it anyway took a third of this stage's time on the
+    // bench, so no stack is captured while the stage runs (synchronously); the limit is restored.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      this.addSegments(doc);
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
+
+  private addSegments(doc: Doc): void {
+    for (const segment of doc.segments) {
+      if (segment.status !== 'kept') continue;
+      const seq = this.seq++;
+      const fp = fingerprint(segment.text);
+      if (!fp.norm) continue;
+      const hash = exactKey(fp.norm);
+      const probe = Probe.of(fp);
+
+      const hit = this.exact.get(hash);
+      if (hit !== undefined) {
+        const live = this.live(hit);
+        if (live === hit) {
+          this.merge({ doc, segment, seq }, live, { rule: 'exact-hash', score: 1 });
+          continue;
+        }
+        // Equal to a cut-off copy that a complete one superseded: a fragment of that one.
+        const score = fragmentRun(asCutOff(fp), this.probeOf(live));
+        if (score !== null) {
+          this.merge({ doc, segment, seq }, live, { rule: 'contained-cutoff', score });
+          continue;
+        }
+      }
+      if (probe.words.length < thresholds.minWords) {
+        this.register(doc, segment, seq, fp, hash, null, []);
+        continue;
+      }
+
+      const keys = bandKeys(signature(fp.norm));
+      const anchorKeys = anchorsOf(probe.words);
+      const { best, completed } = this.search(probe, keys, anchorKeys);
+      if (best) {
+        this.merge({ doc, segment, seq }, best.entry, best.match);
+        continue;
+      }
+      const entry = this.register(doc, segment, seq, fp, hash, keys, anchorKeys);
+      if (completed.length) this.supersede(completed, entry);
+    }
+  }
+
+  /** Kept copies remembered (for the benchmark: memory follows this, not the corpus size). */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  // The candidates under the segment's keys, each verified against the kept copy: the best match
+  // (highest score, then earliest), and the kept cut-off copies this segment completes.
+  private search(probe: Probe, keys: number[], anchorKeys: number[]): { best?: { entry: number; match: Match }; completed: number[] } {
+    const found = new Set<number>();
+    keys.forEach((key, band) => this.bands[band]?.collect(key, found));
+    for (const key of anchorKeys) this.anchors.collect(key, found);
+    let best: { entry: number; match: Match } | undefined;
+    const done: number[] = [];
+    for (const i of [...found].sort((a, b) => a - b)) {
+      const entry = this.entries[i];
+      if (!entry || entry.supersededBy !== undefined || entry.norm === undefined) continue;
+      const kept = this.probeOf(i);
+      if (completes(probe, kept)) {
+        done.push(i);
+        continue;
+      }
+      const match = compare(probe, kept);
+      if (match && (!best || match.score > best.match.score)) best = { entry: i, match };
+    }
+    return { best, completed: done };
+  }
+
+  private register(doc: Doc, segment: Segment, seq: number, fp: Fingerprint, hash: bigint, keys: number[] | null, anchorKeys: number[]): number {
+    const i = this.entries.length;
+    const entry: Entry = { segment, seq, cutOff: fp.cutOff };
+    if (keys) entry.norm = fp.norm;
+    if (keys && fp.cutOff) entry.doc = doc;
+    this.entries.push(entry);
+    this.exact.set(hash, i);
+    keys?.forEach((key, band) => this.bands[band]?.add(key, i));
+    for (const key of anchorKeys) this.anchors.add(key, i);
+    return i;
+  }
+
+  private merge(copy: Copy, into: number, match: Match): void {
+    const kept = this.entries[into];
+    if (!kept) throw new Error(`dedupe: no entry ${into}`);
+    const reason = { stage: 'dedupe' as const, kind: kindOf(match.rule), rule: match.rule, score: match.score };
+    remove(copy.doc, copy.segment, reason, { duplicateOf: kept.segment.id, why: explain(reason.kind, match, kept.segment.id) });
+    (kept.segment.copies ??= []).push(copy.segment.id);
+    if (kept.cutOff && kept.norm !== undefined) (kept.pending ??= []).push(copy);
+  }
+
+  // A later segment completes kept cut-off copies: each of them, and everything merged into it,
+  // now points at the later one, which is kept.
+  private supersede(fragments: number[], to: number): void {
+    const kept = this.entries[to];
+    if (!kept) return;
+    const target = this.probeOf(to);
+    const moved: Copy[] = [];
+    for (const from of fragments) {
+      const old = this.entries[from];
+      if (!old?.doc) continue;
+      const fragment: Copy = { doc: old.doc, segment: old.segment, seq: old.seq };
+      for (const copy of [fragment, ...(old.pending ?? [])]) {
+        // Each copy is a run of the fragment and the fragment a run of the new kept copy, so
+        // each is a run of it; its score is measured against the kept copy all the same.
+        const score = fragmentRun(asCutOff(fingerprint(copy.segment.text)), target) ?? 0;
+        const match: Match = { rule: 'contained-superseded', score };
+        const reason = { stage: 'dedupe' as const, kind: kindOf(match.rule), rule: match.rule, score };
+        const why = explain(reason.kind, match, kept.segment.id);
+        if (copy === fragment) remove(copy.doc, copy.segment, reason, { duplicateOf: kept.segment.id, why });
+        else repoint(copy.doc, copy.segment, reason, kept.segment.id, why);
+        moved.push(copy);
+      }
+      delete old.segment.copies;
+      old.supersededBy = to;
+      delete old.doc;
+      delete old.pending;
+      delete old.norm;
+    }
+    // All of them came before the new kept copy, which has no copies of its own yet.
+    moved.sort((a, b) => a.seq - b.seq);
+    kept.segment.copies = moved.map((c) => c.segment.id);
+    if (kept.cutOff) kept.pending = moved;
+  }
+
+  private live(i: number): number {
+    let at = i;
+    for (let next = this.entries[at]?.supersededBy; next !== undefined; next = this.entries[at]?.supersededBy) at = next;
+    return at;
+  }
+
+  private probeOf(i: number): Probe {
+    const entry = this.entries[i];
+    return new Probe(entry?.norm ?? '', entry?.cutOff ?? false);
+  }
 }
+
+// A copy equal to a cut-off fragment is as cut off as the fragment was, whatever its own ending.
+function asCutOff(fp: Fingerprint): Probe {
+  return new Probe(fp.norm, true);
+}
+
+/** The first and the last anchorWords words, for segments at least that long. */
+function anchorsOf(words: readonly string[]): number[] {
+  const n = thresholds.anchorWords;
+  if (words.length < n) return [];
+  return [wordsKey(words.slice(0, n), SALT_PREFIX), wordsKey(words.slice(-n), SALT_SUFFIX)];
+}
+
+function explain(kind: string, match: Match, keptId: string): string {
+  return `${kind} duplicate of ${keptId} (${match.rule}, score ${match.score})`;
+}
+
+export type { RuleId };

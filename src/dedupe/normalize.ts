@@ -1,26 +1,40 @@
-// The text two segments must share to be exact duplicates: what a reader would not notice as a
-// change. Digits are kept ("15 to 20 minutes" is not "10 to 15 minutes").
-import { createHash } from 'node:crypto';
+// The text two segments are compared on: what a reader would not notice as a change is
+// normalised away (rules.json, "normalize"); digits are kept, because "15 to 20 minutes" is not
+// "10 to 15 minutes".
+import { normalizeRules as rules } from './rules.js';
 
-// Quotes and apostrophes in their typographic forms fold to the ASCII ones before punctuation
-// is dropped, so that "it's" and "it’s" stay one word.
-const QUOTES = /[‘’‚‛′`´]/gu;
-const DOUBLE_QUOTES = /[“”„‟″«»]/gu;
-
-export function normalizeForDedupe(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(/(?:…|\.{3,})\s*$/u, '') // a trailing cut-off mark
-    .replace(/'/gu, '') // "don't" and "dont" are one word
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export interface Fingerprint {
+  /** Normalised text: words separated by single spaces. */
+  norm: string;
+  /** The segment ends in a cut-off mark ("…", "...", "[…]"): it may be an incomplete copy. */
+  cutOff: boolean;
 }
 
-/** 64-bit hash (16 hex digits) of the normalized text; '' when nothing is left to compare. */
-export function dedupeKey(text: string): string {
-  const norm = normalizeForDedupe(text);
-  return norm ? createHash('sha256').update(norm).digest('hex').slice(0, 16) : '';
+function folded(text: string): string {
+  return text.normalize(rules.form).toLowerCase().replace(rules.singleQuotes, "'").replace(rules.doubleQuotes, '"');
+}
+
+function finish(text: string): string {
+  const noMark = text.replace(rules.cutOffMark, '');
+  const noApostrophes = rules.dropApostrophes ? noMark.replace(/'/gu, '') : noMark;
+  return noApostrophes.replace(rules.notKept, ' ').trim();
+}
+
+export function normalizeForDedupe(text: string): string {
+  return finish(folded(text));
+}
+
+export function isCutOff(text: string): boolean {
+  return rules.cutOffMark.test(folded(text));
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const f = folded(text);
+  const norm = finish(f);
+  return { norm, cutOff: rules.cutOffMark.test(f) };
+}
+
+/** The digit runs of a normalised text, in order ("15 to 20 min" -> ["15", "20"]). */
+export function digitRuns(norm: string): string[] {
+  return norm.match(/\p{Nd}+/gu) ?? [];
 }

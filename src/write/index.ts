@@ -15,7 +15,7 @@ export async function writeRun(result: PipelineResult, sink: Sink, formats: Form
   for (const doc of result.docs) await writeDocument(doc, sink, want);
   const index = runIndex(result.docs, result.problems, result.segmentCuts);
   if (want.has('json')) await sink.write('index.json', toJson(index));
-  if (want.has('md')) await sink.write('index.md', indexMarkdown(index));
+  if (want.has('md')) await sink.write('index.md', indexMarkdown(index, result.docs));
   if (want.has('jsonl')) await sink.write('cleaned.jsonl', result.docs.map(cleanedLine).join(''));
 }
 

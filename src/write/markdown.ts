@@ -7,6 +7,7 @@ import type { Doc, Segment } from '../types.js';
 import type { SieveRunIndex } from './output-types.js';
 import { documentStats } from './json.js';
 import { cleanedText } from './cleaned.js';
+import { repeatsSection, docRepeatsSection } from './markdown-repeats.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -41,6 +42,7 @@ export function documentMarkdown(doc: Doc): string {
   ], ['left', 'right', 'right']));
 
   out.push(...claimsSection(doc), ...sourcesSection(doc));
+  out.push(...docRepeatsSection(doc));
   out.push(heading(2, 'Kept text'));
   const kept = cleanedText(doc);
   out.push(kept ? { type: 'blockquote', children: kept.split('\n').map((line) => para(text(line))) } : para(text('Nothing was kept.')));
@@ -122,7 +124,7 @@ function removedSection(doc: Doc): RootContent[] {
 const byStage = (doc: Doc, stage: string): Segment[] => doc.segments.filter((s) => s.reason?.stage === stage);
 const charsOf = (segs: Segment[]): number => segs.reduce((n, s) => n + s.end - s.start, 0);
 
-export function indexMarkdown(index: SieveRunIndex): string {
+export function indexMarkdown(index: SieveRunIndex, docs: Doc[]): string {
   const t = index.totals;
   const out: RootContent[] = [heading(1, 'sieve run')];
   out.push(table(['documents', 'characters', 'segments', 'kept', 'boilerplate', 'quality', 'duplicates', 'claims', 'errors'],
@@ -136,6 +138,7 @@ export function indexMarkdown(index: SieveRunIndex): string {
     out.push(heading(2, 'Problems'));
     out.push(list(index.problems.map((p) => item(strong(p.severity), text(` ${p.path}${p.where ? ` (${p.where})` : ''}: ${p.message}`)))));
   }
+  out.push(...repeatsSection(docs));
   out.push(heading(2, 'What each stage did'));
   const rows = Object.entries(index.stages).flatMap(([stage, rules]) => Object.entries(rules).map(([rule, n]) => [stage, rule, String(n)]));
   out.push(rows.length ? table(['stage', 'rule', 'count'], rows, ['left', 'left', 'right']) : para(text('Nothing.')));
