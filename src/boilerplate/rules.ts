@@ -6,13 +6,18 @@ export interface FurnitureRule {
   kind: string;
   regex: RegExp;
   maxWords: number;
+  minWords: number;
+  minTitleShare?: number;
 }
 
 const DEFAULT_MAX_WORDS = 40;
 
 export const furnitureRules: FurnitureRule[] = rulesFile.rules.map((r) => {
-  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number };
-  return { id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'iu'), maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS };
+  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number; minWords?: number; minTitleShare?: number };
+  return {
+    id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'iu'),
+    maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare,
+  };
 });
 
 /** The kinds rules can name, in a stable order (the model uses one feature per kind). */
@@ -22,8 +27,19 @@ export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
+/** Share of the words of four or more letters that start with a capital (Title Case). */
+export function titleShare(text: string): number {
+  const long = text.match(/\p{L}{4,}/gu) ?? [];
+  return long.length ? long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length : 0;
+}
+
 /** The first rule matching the segment, or null. */
 export function matchRule(text: string, words = wordCount(text)): FurnitureRule | null {
-  for (const rule of furnitureRules) if (words <= rule.maxWords && rule.regex.test(text)) return rule;
+  let title: number | undefined;
+  for (const rule of furnitureRules) {
+    if (words > rule.maxWords || words < rule.minWords || !rule.regex.test(text)) continue;
+    if (rule.minTitleShare !== undefined && (title ??= titleShare(text)) < rule.minTitleShare) continue;
+    return rule;
+  }
   return null;
 }
