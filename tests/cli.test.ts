@@ -24,7 +24,7 @@ describe('golden regression', () => {
 
   it('--check prints a readable diff and exits 1 when an expected file changed, and --update makes it match again', async () => {
     const copy = tempDir();
-    fs.cpSync(expected, copy, { recursive: true });
+    expect((await runCli(['--input', fixtures, '--output', copy, '--update', '--quiet'])).code).toBe(0);
     const target = path.join(copy, 'repeats.json');
     fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace('"status": "removed"', '"status": "kept"'));
     fs.writeFileSync(path.join(copy, 'stale.md'), 'from an older run\n');

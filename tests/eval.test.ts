@@ -29,7 +29,13 @@ describe.skipIf(!hasShared)('evaluation', () => {
     expect(round(s.keptText.f1)).toBeGreaterThanOrEqual(f.keptF1);
     expect(round(s.dedupe.recall)).toBeGreaterThanOrEqual(f.dedupeRecall);
     expect(round(s.dedupe.precision)).toBeGreaterThanOrEqual(f.dedupePrecision);
+    expect(round(s.keptText.r)).toBeGreaterThanOrEqual(f.contentRecall);
+    expect(parseFloat(s.removalRecallByKind.garbled ?? '0')).toBeGreaterThanOrEqual(f.garbledRecall);
     expect(round(s.claims.f1)).toBeGreaterThanOrEqual(f.claimF1);
+    expect(round(s.claims.typeAccuracy)).toBeGreaterThanOrEqual(f.typeAccuracy);
+    expect(round(s.topics.f1)).toBeGreaterThanOrEqual(f.topicF1);
+    expect(round(s.sources.accuracy)).toBeGreaterThanOrEqual(f.sourceAccuracy);
+    expect(s.sources.falseRate).toBeLessThanOrEqual(f.maxFalseSourceRate);
   });
 
   for (const [file, modes] of Object.entries(floors.bench)) {
