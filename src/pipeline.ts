@@ -1,6 +1,6 @@
 // The pipeline, stage after stage, as in the design card:
 //   ingest -> segment -> boilerplate -> quality   (per document, concurrently)
-//   dedupe                                        (corpus: all documents, in input order)
+//   site repeats, dedupe                          (corpus: all documents, in input order)
 //   claims                                        (per document)
 // and then the writers (src/write). Per-document stages are pure: their order of completion
 // never changes the output, because every corpus decision is taken in input order.
@@ -10,6 +10,7 @@ import { segmentText } from './segment/index.js';
 import { boilerplate } from './boilerplate/index.js';
 import { quality } from './quality/index.js';
 import { Dedupe } from './dedupe/index.js';
+import { removeSiteRepeats } from './boilerplate/site-repeats.js';
 import { claimStages } from './claims/index.js';
 import { createDoc } from './doc.js';
 import { NameRegistry } from './names.js';
@@ -49,6 +50,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const docs = await Promise.all(pending);
 
   // Corpus stages: one pass over all documents in input order.
+  removeSiteRepeats(docs);
   const dedupe = new Dedupe();
   for (const doc of docs) dedupe.add(doc);
 

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { boilerplate } from '../src/boilerplate/index.js';
+import { quality } from '../src/quality/index.js';
+import { matchRule, furnitureRules } from '../src/boilerplate/rules.js';
+import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
+import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
+import { removeSiteRepeats } from '../src/boilerplate/site-repeats.js';
+import { segmentText } from '../src/segment/index.js';
+import { createDoc } from '../src/doc.js';
+import model from '../src/boilerplate/model.json' with { type: 'json' };
+import qualityRules from '../src/quality/rules.json' with { type: 'json' };
+import type { Doc } from '../src/types.js';
+import { projectRoot } from './helpers/shared.js';
+import { readTree, runCli, tempDir } from './helpers/run.js';
+
+function docOf(text: string, name = 'doc', url?: string): Doc {
+  const source = { id: name, rawId: name, path: `input/${name}.txt`, format: 'txt' as const, text, sha256: '0', ...(url ? { url } : {}) };
+  const doc = createDoc(source, name, segmentText(text));
+  void new VFile();
+  return doc;
+}
+
+const clean = (doc: Doc): Doc => { boilerplate(doc); quality(doc); return doc; };
+const find = (doc: Doc, start: string) => doc.segments.find((s) => s.text.startsWith(start));
+
+describe('furniture rules name the kind a reader expects', () => {
+  it.each([
+    ['Home » Running » Injuries » Knee Pain Explained.', 'nav', 'nav-breadcrumb'],
+    ['Sign up for our weekly Strong Knees newsletter.', 'cta', 'cta-signup'],
+    ['Call our clinic today at 555-201-3344.', 'cta', 'cta-phone'],
+    ['Book an appointment with our physiotherapy team', 'cta', 'cta-contact'],
+    ['Save 25% on knee braces, use code KNEE25 at checkout!', 'ad', 'promo-offer'],
+    ['(adsbygoogle = window.adsbygoogle || []).push({});', 'ad', 'ad-code'],
+    ['© 2025 Fieldstone Health Media.', 'legal', 'legal-copyright'],
+    ['This page is for informational purposes only and is not a substitute for professional medical advice.', 'legal', 'legal-medical-disclaimer'],
+    ['By Priya Natarajan | Updated June 2, 2025', 'byline', 'byline-by'],
+    ['3 weeks ago.', 'byline', 'byline-ago'],
+    ['Tomas Berg, PT, DPT.', 'byline', 'byline-credentials'],
+    ['https://www.example.org/knee-study-2021', 'citation', 'citation-url'],
+    ['Okafor, L., “Patellar tendon load in runners,” Sports Med Review, 2019;', 'citation', 'citation-reference'],
+    ['my knee pops when i squat, is that bad??', 'ugc', 'ugc-lowercase-i'],
+    ['Runner’s Knee: Causes and Fixes, Best Shoes for Flat Feet, How to Ice an Ankle, Foam Rolling 101', 'related', 'related-title-list'],
+  ])('%s -> %s', (text, kind, rule) => {
+    expect(matchRule(text)).toMatchObject({ kind, id: rule });
+  });
+
+  it('leaves ordinary sentences alone, even when they mention a newsletter topic or a doctor', () => {
+    for (const text of [
+      'Strengthening the hip muscles takes load off the knee and often eases pain within a few weeks.',
+      'If the pain lasts longer than two weeks, ask your doctor whether you need an X-ray.',
+      'Ice the knee for 15 minutes after a run to calm the swelling.',
+    ]) expect(matchRule(text), text).toBeNull();
+  });
+
+  it('gives every rule a unique id and a reason', () => {
+    const ids = furnitureRules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const file = JSON.parse(fs.readFileSync(path.join(projectRoot, 'src/boilerplate/rules.json'), 'utf8')) as { rules: { why: string }[] };
+    for (const r of file.rules) expect(r.why.length).toBeGreaterThan(10);
+    for (const r of qualityRules.patterns) expect(r.why.length).toBeGreaterThan(10);
+  });
+});
+
+describe('quality stage', () => {
+  const article = 'Runner’s knee is pain around the kneecap that gets worse on stairs and hills. ' +
+    'It usually comes from doing too much too soon, not from a single injury. ' +
+    'Strengthening the hips and thighs is the treatment with the best evidence. ' +
+    'Most runners can keep training at a lower volume while it settles. ' +
+    'Cushioned shoes alone rarely fix the problem, but a gradual plan usually does. ';
+
+  it('removes a sentence cut off by the scraper and keeps a stylistic ellipsis', () => {
+    const doc = docOf(article + 'Ice can help with swelling, but for a … So what actually helps? The answer surprised me…');
+    quality(doc);
+    expect(find(doc, 'Ice can help')?.reason).toMatchObject({ stage: 'quality', kind: 'fragment', rule: 'cut-off-ellipsis' });
+    expect(find(doc, 'The answer surprised me')?.reason?.stage).not.toBe('quality');
+  });
+
+  it('removes word salad spliced from the page’s own phrases once the page shows machine-made marks', () => {
+    const salad = 'Hips and thighs is the treatment with the best evidence doing too much too soon, not from the.. ' +
+      'Worse on stairs and hills the treatment with the best evidence running at a lower,! ' +
+      'Keep training at a lower volume while it settles pain around the kneecap and.. ' +
+      'Too soon, not from a single injury the best evidence the hips and thighs on stairs and hills cushioned shoes alone rarely.';
+    const doc = clean(docOf(article + salad));
+    const tail = doc.segments.filter((s) => s.start >= article.length - 1);
+    expect(tail.length).toBeGreaterThanOrEqual(4);
+    for (const s of tail) expect(s.status, s.text).toBe('removed');
+    expect(tail.map((s) => s.reason?.stage)).toEqual(tail.map(() => 'quality'));
+    for (const s of doc.segments.filter((x) => x.end < article.length)) expect(s.status, s.text).toBe('kept');
+  });
+
+  it('applies English-only endings only to English pages', () => {
+    const german = 'Die Schmerzen am Knie entstehen oft durch zu viel Training in zu kurzer Zeit und nicht durch einen einzelnen Unfall. ' +
+      'Wer regelmäßig läuft, sollte die Belastung langsam steigern und auf die Signale des Körpers achten. ' +
+      'Viele Vereine bieten dafür eigene Kurse an.';
+    const doc = clean(docOf(german));
+    expect(doc.lang).toBe('de');
+    expect(find(doc, 'Viele Vereine')?.status).toBe('kept');
+  });
+});
+
+describe('furniture model', () => {
+  it('is trained on the features the code computes (retrain with npm run train:cleaner when they change)', () => {
+    expect(model.stage1.features).toEqual(FEATURE_NAMES);
+    const rows = featureRows('One sentence here. Another one.', [{ start: 0, end: 18 }, { start: 19, end: 31 }], stopwords('en'));
+    for (const row of rows) expect(row).toHaveLength(FEATURE_NAMES.length);
+  });
+
+  it('detects the language of a page for its stop words', () => {
+    expect(detectLanguage('Le sommeil est essentiel pour la santé et il faut dormir au moins sept heures par nuit pour bien récupérer.')).toBe('fr');
+    expect(stopwords('de').has('und')).toBe(true);
+  });
+
+  it('removes a flattened menu and keeps the article around it on a line-broken page', async () => {
+    const input = tempDir();
+    fs.writeFileSync(path.join(input, 'page.txt'), [
+      'Home', 'Running', 'Strength', 'Recovery', 'Shop', 'About us',
+      'Why your knees hurt after running',
+      'Knee pain after a run usually means the tissues around the kneecap were asked to do more than they were ready for.',
+      'The fix is rarely complete rest: most runners do better by cutting their weekly distance for a while and adding strength work for the hips and thighs.',
+      'Pain that wakes you at night, a knee that gives way, or swelling that does not settle in a few days are reasons to see a doctor.',
+      'Facebook', 'Instagram', 'Contact', 'Careers',
+    ].join('\n'));
+    const out = tempDir();
+    expect((await runCli(['--input', input, '--output', out, '--quiet'])).code).toBe(0);
+    const text = (JSON.parse((readTree(out).get('cleaned.jsonl') ?? '').trim()) as { text: string }).text;
+    expect(text).toContain('Knee pain after a run usually means');
+    expect(text).toContain('reasons to see a doctor');
+    for (const menu of ['Instagram', 'Careers', 'About us']) expect(text).not.toContain(menu);
+  });
+});
+
+describe('site repeats (corpus stage)', () => {
+  it('removes a short line found on most pages of one site, and leaves a long repeated sentence to dedupe', () => {
+    const footer = 'Knee Clinic Weekly: free tips every Friday';
+    const body = 'Most runners with knee pain get better with a gradual plan and strength work for the hips, within six to eight weeks of starting.';
+    const docs = ['a', 'b', 'c'].map((n) => docOf(`Page ${n} talks about knees in its own words. ${body} ${footer}`, n, `https://www.kneeclinic.example/${n}`));
+    docs.push(docOf(`Another site says different things. ${footer}`, 'd', 'https://other.example/d'));
+    removeSiteRepeats(docs);
+    for (const doc of docs.slice(0, 3)) {
+      expect(find(doc, 'Knee Clinic Weekly')?.reason?.rule).toBe('site-repeat');
+      expect(find(doc, 'Most runners')?.status).toBe('kept');
+    }
+    expect(find(docs[3]!, 'Knee Clinic Weekly')?.status).toBe('kept');
+  });
+});
+
+describe('the team fixtures', () => {
+  it('lose their furniture and keep their articles', async () => {
+    const out = tempDir();
+    await runCli(['--input', path.join(projectRoot, 'fixtures', 'input'), '--output', out, '--quiet']);
+    const lines = (readTree(out).get('cleaned.jsonl') ?? '').trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; text: string });
+    const flat = lines.find((l) => l.id === 'furniture-flat')?.text ?? '';
+    for (const gone of ['Home »', 'Subscribe to our', 'All rights reserved', 'i use the mouse', 'https://']) expect(flat).not.toContain(gone);
+    expect(flat.length).toBeGreaterThan(200);
+  });
+});
