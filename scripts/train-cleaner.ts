@@ -7,6 +7,7 @@
 // (by a hash of its id) is held out to measure overfitting; the seed dump is never used.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { segmentText } from '../src/segment/index.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
@@ -15,8 +16,14 @@ import { CONTEXT_FEATURES, contentProbabilities, predict, withContext, type Clea
 import { trainNetwork } from './mlp.js';
 import { labelerFor, tokens, type BenchPage } from './bench-labels.js';
 
+const { values: opts } = parseArgs({ options: { hidden: { type: 'string' }, epochs: { type: 'string' }, out: { type: 'string' }, 'page-weight': { type: 'string' } } });
 const bench = path.resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
-const target = path.resolve(import.meta.dirname, '..', 'src', 'boilerplate', 'model.json');
+const target = opts.out ? path.resolve(opts.out) : path.resolve(import.meta.dirname, '..', 'src', 'boilerplate', 'model.json');
+const HIDDEN = Number(opts.hidden ?? 24);
+const EPOCHS = Number(opts.epochs ?? 12);
+// Sample weight = tokens / pageTokens^PAGE_WEIGHT: 0 weighs every token alike, 1 every page alike
+// (the benchmark metrics average over pages).
+const PAGE_WEIGHT = Number(opts['page-weight'] ?? 0);
 
 interface Sample { rows: number[][]; labels: (0 | 1 | null)[]; weights: number[]; file: string; flat: boolean; dev: boolean }
 
@@ -32,9 +39,11 @@ function load(): Sample[] {
         const spans = segmentText(text);
         const stop = stopwords(detectLanguage(text));
         const segs = spans.map((s) => text.slice(s.start, s.end));
+        const counts = segs.map((s) => Math.max(1, tokens(s).length));
+        const pageTokens = counts.reduce((a, b) => a + b, 0);
         samples.push({
           rows: featureRows(text, spans, stop), labels: segs.map(label),
-          weights: segs.map((s) => Math.max(1, tokens(s).length)), file, flat, dev,
+          weights: counts.map((n) => (n / pageTokens ** PAGE_WEIGHT) * 100 ** PAGE_WEIGHT), file, flat, dev,
         });
       }
     }
@@ -71,10 +80,10 @@ const dev = samples.filter((s) => s.dev);
 console.error(`loaded ${samples.length} page versions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const d1 = flatten(train, (s) => s.rows);
-const stage1: Scorer = { features: FEATURE_NAMES, ...trainNetwork(d1.X, d1.y, d1.w) };
+const stage1: Scorer = { features: FEATURE_NAMES, ...trainNetwork(d1.X, d1.y, d1.w, HIDDEN, EPOCHS) };
 const ctxRows = (s: Sample): number[][] => withContext(s.rows, s.rows.map((r) => predict(stage1, r)));
 const d2 = flatten(train, ctxRows);
-const stage2: Scorer = { features: [...FEATURE_NAMES, ...CONTEXT_FEATURES], ...trainNetwork(d2.X, d2.y, d2.w) };
+const stage2: Scorer = { features: [...FEATURE_NAMES, ...CONTEXT_FEATURES], ...trainNetwork(d2.X, d2.y, d2.w, HIDDEN, EPOCHS) };
 
 const model: CleanerModel = { stage1, stage2, threshold: 0.5 };
 const probsOf = (set: Sample[]): number[][] => set.map((s) => contentProbabilities(model, s.rows));
