@@ -8,15 +8,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHash } from 'node:crypto';
 import { segmentText } from '../src/segment/index.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
 import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
 import { CONTEXT_FEATURES, contentProbabilities, predict, withContext, type CleanerModel, type Scorer } from '../src/boilerplate/model.js';
 import { trainNetwork } from './mlp.js';
+import { isHeldOut } from '../src/eval/split.js';
 import { labelerFor, tokens, type BenchPage } from './bench-labels.js';
 
-const { values: opts } = parseArgs({ options: { hidden: { type: 'string' }, epochs: { type: 'string' }, out: { type: 'string' }, 'page-weight': { type: 'string' } } });
+const { values: opts } = parseArgs({ options: { hidden: { type: 'string' }, epochs: { type: 'string' }, out: { type: 'string' }, 'page-weight': { type: 'string' }, calibrate: { type: 'string' } } });
 const bench = path.resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
 const target = opts.out ? path.resolve(opts.out) : path.resolve(import.meta.dirname, '..', 'src', 'boilerplate', 'model.json');
 const HIDDEN = Number(opts.hidden ?? 24);
@@ -33,7 +33,7 @@ function load(): Sample[] {
     for (const line of fs.readFileSync(path.join(bench, file), 'utf8').split('\n')) {
       if (!line) continue;
       const d = JSON.parse(line) as BenchPage;
-      const dev = createHash('sha1').update(d.id).digest()[0]! % 5 === 0;
+      const dev = isHeldOut(d.id);
       const label = labelerFor(d);
       for (const [flat, text] of [[false, d.text], [true, d.text_flat]] as const) {
         const spans = segmentText(text);
@@ -79,25 +79,37 @@ const train = samples.filter((s) => !s.dev);
 const dev = samples.filter((s) => s.dev);
 console.error(`loaded ${samples.length} page versions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const d1 = flatten(train, (s) => s.rows);
-const stage1: Scorer = { features: FEATURE_NAMES, ...trainNetwork(d1.X, d1.y, d1.w, HIDDEN, EPOCHS) };
-const ctxRows = (s: Sample): number[][] => withContext(s.rows, s.rows.map((r) => predict(stage1, r)));
-const d2 = flatten(train, ctxRows);
-const stage2: Scorer = { features: [...FEATURE_NAMES, ...CONTEXT_FEATURES], ...trainNetwork(d2.X, d2.y, d2.w, HIDDEN, EPOCHS) };
-
-const model: CleanerModel = { stage1, stage2, threshold: 0.5 };
+// --calibrate MODEL: keep that model's networks, only choose its thresholds again.
+function train2(): { stage1: Scorer; stage2: Scorer } {
+  if (opts.calibrate) return JSON.parse(fs.readFileSync(opts.calibrate, 'utf8')) as { stage1: Scorer; stage2: Scorer };
+  const d1 = flatten(train, (s) => s.rows);
+  const stage1: Scorer = { features: FEATURE_NAMES, ...trainNetwork(d1.X, d1.y, d1.w, HIDDEN, EPOCHS) };
+  const ctxRows = (s: Sample): number[][] => withContext(s.rows, s.rows.map((r) => predict(stage1, r)));
+  const d2 = flatten(train, ctxRows);
+  const stage2: Scorer = { features: [...FEATURE_NAMES, ...CONTEXT_FEATURES], ...trainNetwork(d2.X, d2.y, d2.w, HIDDEN, EPOCHS) };
+  return { stage1, stage2 };
+}
+const { stage1, stage2 } = train2();
+const model: CleanerModel = { stage1: stage1, stage2: stage2, threshold: 0.5, thresholdFlat: 0.5 };
 const probsOf = (set: Sample[]): number[][] => set.map((s) => contentProbabilities(model, s.rows));
 const devProbs = probsOf(dev);
-let best = { t: 0.5, f1: 0 };
-for (let t = 0.2; t <= 0.8001; t += 0.025) { const f = score(dev, devProbs, t).f1; if (f > best.f1) best = { t: +t.toFixed(3), f1: f }; }
-model.threshold = best.t;
+// One threshold for pages with line breaks, one for flattened pages: the model is surer on the first.
+for (const flat of [false, true]) {
+  const idx = dev.map((s, i) => [s, i] as const).filter(([s]) => s.flat === flat);
+  let best = { t: 0.5, f1: 0 };
+  for (let t = 0.2; t <= 0.8001; t += 0.025) {
+    const f = score(idx.map(([s]) => s), idx.map(([, i]) => devProbs[i]!), t).f1;
+    if (f > best.f1) best = { t: +t.toFixed(3), f1: f };
+  }
+  if (flat) model.thresholdFlat = best.t; else model.threshold = best.t;
+}
 
 const report: Record<string, unknown> = {};
 const trainProbs = probsOf(train);
 for (const file of ['aeb.jsonl', 'wcxb.jsonl', 'trafilatura.jsonl']) for (const flat of [false, true]) {
   const pick = (set: Sample[], probs: number[][]) => {
     const idx = set.map((s, i) => [s, i] as const).filter(([s]) => s.file === file && s.flat === flat);
-    return score(idx.map(([s]) => s), idx.map(([, i]) => probs[i]!), model.threshold);
+    return score(idx.map(([s]) => s), idx.map(([, i]) => probs[i]!), flat ? model.thresholdFlat : model.threshold);
   };
   const round = (x: { p: number; r: number; f1: number }) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, +v.toFixed(3)]));
   report[`${file}${flat ? ' flat' : ''}`] = { train: round(pick(train, trainProbs)), dev: round(pick(dev, devProbs)) };
@@ -110,4 +122,4 @@ const out = {
 const rounded = JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toPrecision(6) : v), 1);
 fs.writeFileSync(target, rounded + '\n');
 console.error(JSON.stringify(report, null, 1));
-console.error(`threshold ${model.threshold}; wrote ${path.relative(process.cwd(), target)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.error(`thresholds ${model.threshold} (line breaks), ${model.thresholdFlat} (flat); wrote ${path.relative(process.cwd(), target)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -28,6 +28,11 @@ export const FEATURE_NAMES: string[] = [...BASE, ...RULES, ...CONTEXT, ...RELATI
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Feature rows, one per span, in FEATURE_NAMES order. */
+/** A flattened page: fewer than five lines with words. The model and its thresholds treat it apart. */
+export function isFlat(text: string): boolean {
+  return lineInfo(text).count < 5;
+}
+
 export function featureRows(text: string, spans: SpanLike[], stop: Set<string>): number[][] {
   const lines = lineInfo(text);
   const flat = lines.count < 5 ? 1 : 0;

@@ -7,7 +7,7 @@
 import { remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { matchRule, wordCount } from './rules.js';
-import { featureRows } from './features.js';
+import { featureRows, isFlat } from './features.js';
 import { detectLanguage, stopwords } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
 import modelFile from './model.json' with { type: 'json' };
@@ -20,6 +20,7 @@ export function boilerplate(doc: Doc): void {
   doc.lang = detectLanguage(text);
   const rows = featureRows(text, doc.segments, stopwords(doc.lang));
   const probs = contentProbabilities(model, rows);
+  const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;
     const rule = matchRule(segment.text);
@@ -28,7 +29,7 @@ export function boilerplate(doc: Doc): void {
       return;
     }
     const p = probs[i] ?? 1;
-    if (p < model.threshold) {
+    if (p < threshold) {
       remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - p).toFixed(3) });
     }
   });

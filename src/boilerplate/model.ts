@@ -29,8 +29,10 @@ export type Scorer = Regression | Network;
 export interface CleanerModel {
   stage1: Scorer;
   stage2: Scorer;
-  /** Below this probability of being content, a segment is furniture. */
+  /** Below this probability of being content, a segment of a page with line breaks is furniture. */
   threshold: number;
+  /** The same for a flattened page (fewer than five lines), where the model is less sure. */
+  thresholdFlat: number;
 }
 
 export const CONTEXT_FEATURES = ['p:-2', 'p:-1', 'p:+1', 'p:+2', 'p:window'];

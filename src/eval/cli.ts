@@ -1,4 +1,4 @@
-// `npm run eval -- <gold folder | bench .jsonl> [--flat] [--out DIR] [--json]`
+// `npm run eval -- <gold folder | bench .jsonl> [--flat] [--held-out] [--out DIR] [--json]`
 // Runs the pipeline on labeled data and prints the metrics of ../shared/DESIGN.md (gold) or
 // ../shared/bench/README.md (bench), computed as the reference scorers compute them.
 import fs from 'node:fs';
@@ -13,9 +13,12 @@ import { cleanedText } from '../write/cleaned.js';
 import { formatProblem } from '../ingest/index.js';
 import { loadGold, scoreGold, formatGoldReport, type GoldScore } from './gold-score.js';
 import { readBenchDocs, scoreBench, formatBenchSummary, type BenchScore } from './bench-score.js';
+import { isHeldOut } from './split.js';
 
 export interface EvalOptions {
   flat?: boolean;
+  /** Score only the pages the furniture model never trained on (see split.ts). */
+  heldOut?: boolean;
   /** Also write the run's output files here (to inspect them, or to run the reference scorer on them). */
   out?: string;
   concurrency?: number;
@@ -32,7 +35,7 @@ export async function evalGold(dir: string, options: EvalOptions = {}): Promise<
 
 /** Score a benchmark JSONL (id, text, text_flat, gold/with/without): the pipeline's cleaned text per document. */
 export async function evalBench(file: string, options: EvalOptions = {}): Promise<BenchScore> {
-  const docs = readBenchDocs(file);
+  const docs = readBenchDocs(file).filter((d) => !options.heldOut || isHeldOut(d.id));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-eval-'));
   try {
     const input = path.join(tmp, path.basename(file));
@@ -65,14 +68,14 @@ function goldFolders(target: string): string[] {
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { flat: { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { flat: { type: 'boolean' }, 'held-out': { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' } } });
   } catch (e) {
     process.stderr.write(`sieve eval: ${(e as Error).message.split('\n')[0]}\n`);
     return 2;
   }
   const [target] = parsed.positionals;
   if (!target || parsed.positionals.length > 1 || !fs.existsSync(target)) {
-    process.stderr.write('usage: npm run eval -- <gold folder | bench .jsonl> [--flat] [--out DIR] [--json]\n');
+    process.stderr.write('usage: npm run eval -- <gold folder | bench .jsonl> [--flat] [--held-out] [--out DIR] [--json]\n');
     return 2;
   }
   const { flat, out, json } = parsed.values;
@@ -87,8 +90,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write((json ? JSON.stringify(score) : formatGoldReport(score)) + '\n');
     }
   } else {
-    const score = await evalBench(target, { flat, out });
-    process.stdout.write(`${path.basename(target)}${flat ? ' (flat)' : ''}: ` + (json ? JSON.stringify(score) : formatBenchSummary(score)) + '\n');
+    const heldOut = parsed.values['held-out'];
+    const score = await evalBench(target, { flat, out, heldOut });
+    process.stdout.write(`${path.basename(target)}${flat ? ' (flat)' : ''}${heldOut ? ' (held-out pages)' : ''}: ` + (json ? JSON.stringify(score) : formatBenchSummary(score)) + '\n');
   }
   return 0;
 }
