@@ -1,5 +1,6 @@
-// The furniture model: two logistic regressions. Stage 1 scores each segment from its features;
-// stage 2 adds the stage-1 scores of its neighbours (jusText's context smoothing, learned), so
+// The furniture model: two scorers, each a one-hidden-layer network (a logistic regression is
+// also read, for older model files). Stage 1 scores each segment from its features; stage 2
+// adds the stage-1 scores of its neighbours (jusText's context smoothing, learned), so
 // a short line inside the article stays and a long line inside a footer goes. Weights come from
 // model.json, written by scripts/train-cleaner.ts.
 
