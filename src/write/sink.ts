@@ -7,6 +7,8 @@ import { createTwoFilesPatch } from 'diff';
 
 export interface Sink {
   write(relPath: string, content: string): Promise<void>;
+  /** Add to a file written piece by piece (cleaned.jsonl); the first call starts it afresh. */
+  append(relPath: string, chunk: string): Promise<void>;
   /** Differences found (check mode); empty for writing sinks. */
   finish(): Promise<string[]>;
 }
@@ -32,7 +34,20 @@ async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
 
 export class WriteSink implements Sink {
   private readonly written = new Set<string>();
+  private readonly open = new Map<string, fs.FileHandle>();
   constructor(private readonly dir: string, private readonly prune: boolean) {}
+
+  async append(relPath: string, chunk: string): Promise<void> {
+    let handle = this.open.get(relPath);
+    if (!handle) {
+      const target = path.join(this.dir, relPath);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      handle = await fs.open(target, 'w');
+      this.open.set(relPath, handle);
+      this.written.add(relPath);
+    }
+    if (chunk) await handle.write(chunk);
+  }
 
   async write(relPath: string, content: string): Promise<void> {
     const target = path.join(this.dir, relPath);
@@ -42,6 +57,8 @@ export class WriteSink implements Sink {
   }
 
   async finish(): Promise<string[]> {
+    for (const handle of this.open.values()) await handle.close();
+    this.open.clear();
     if (this.prune) {
       for (const f of await listOutputFiles(this.dir)) if (!this.written.has(f)) await fs.rm(path.join(this.dir, f));
     }
@@ -52,7 +69,15 @@ export class WriteSink implements Sink {
 export class CheckSink implements Sink {
   private readonly seen = new Set<string>();
   private readonly diffs: string[] = [];
+  // Appended files are compared whole at the end (--check is for golden folders, not huge runs).
+  private readonly appended = new Map<string, string[]>();
   constructor(private readonly dir: string) {}
+
+  async append(relPath: string, chunk: string): Promise<void> {
+    const parts = this.appended.get(relPath) ?? [];
+    this.appended.set(relPath, parts);
+    if (chunk) parts.push(chunk);
+  }
 
   async write(relPath: string, content: string): Promise<void> {
     this.seen.add(relPath);
@@ -68,6 +93,8 @@ export class CheckSink implements Sink {
   }
 
   async finish(): Promise<string[]> {
+    for (const [relPath, parts] of this.appended) await this.write(relPath, parts.join(''));
+    this.appended.clear();
     for (const f of await listOutputFiles(this.dir)) if (!this.seen.has(f)) this.diffs.push(`missing from this run: ${f}\n`);
     return this.diffs;
   }
