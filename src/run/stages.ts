@@ -97,7 +97,8 @@ export interface FinishInput {
 }
 
 export interface Finished {
-  rendered: RenderedDocument;
+  /** UTF-8 bytes, so a worker hands them over without copying (transferred, see transferList). */
+  rendered: RenderedDocument<Uint8Array>;
   summary: DocSummary;
   timings: Timings;
 }
@@ -111,8 +112,25 @@ export function finish(input: FinishInput): Finished {
   timed(timings, 'claims', () => claims(doc));
   timed(timings, 'sources', () => sources(doc));
   timed(timings, 'topics', () => topics(doc, model, corpus));
-  const rendered = timed(timings, 'render', () => renderDocument(doc, formats));
+  const rendered = timed(timings, 'render', () => encode(renderDocument(doc, formats)));
   return { rendered, summary: summarize(doc), timings };
+}
+
+const encoder = new TextEncoder();
+
+function encode(r: RenderedDocument): RenderedDocument<Uint8Array> {
+  const out: RenderedDocument<Uint8Array> = {};
+  for (const k of ['json', 'md', 'cleaned'] as const) {
+    const v = r[k];
+    if (v !== undefined) out[k] = encoder.encode(v);
+  }
+  return out;
+}
+
+/** What a worker may hand over without a copy: the rendered files' buffers. */
+export function transferList(output: unknown): ArrayBuffer[] {
+  const rendered = (output as Partial<Finished> | null)?.rendered;
+  return rendered ? Object.values(rendered).map((u) => u.buffer as ArrayBuffer) : [];
 }
 
 function addCopies(doc: Doc, late: [number, string[]][]): void {

@@ -13,7 +13,7 @@ import type { Doc, Segment } from '../types.js';
 import { plainMessages, restoreMessages, type PlainMessage } from './plain.js';
 
 export const HUGE_DOC = 1 << 20;
-export const WINDOW = 1 << 17;
+export const WINDOW = 1 << 16;
 
 /** Consecutive segment ranges [from, to) whose text spans at most `max` characters (one segment may exceed it). */
 export function windowRanges(segments: readonly Segment[], max = WINDOW): [number, number][] {

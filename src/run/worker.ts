@@ -1,7 +1,7 @@
 // A pool worker: runs the per-document stages (src/run/stages.ts) on the tasks the main thread
 // posts and posts back plain results. A stage that throws fails that task only.
 import { parentPort } from 'node:worker_threads';
-import { handlers, type TaskKind } from './stages.js';
+import { handlers, transferList, type TaskKind } from './stages.js';
 
 export interface TaskMessage {
   id: number;
@@ -16,11 +16,14 @@ if (!port) throw new Error('src/run/worker.ts runs in a worker thread');
 
 port.on('message', (task: TaskMessage) => {
   let reply: ResultMessage;
+  let transfer: ArrayBuffer[] = [];
   try {
     const handler = handlers[task.kind] as (input: unknown) => unknown;
-    reply = { id: task.id, ok: true, output: handler(task.input) };
+    const output = handler(task.input);
+    transfer = transferList(output);
+    reply = { id: task.id, ok: true, output };
   } catch (e) {
     reply = { id: task.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, transfer);
 });

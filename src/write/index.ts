@@ -8,16 +8,16 @@ import type { SieveRunIndex } from './output-types.js';
 import { documentOutput, runIndex, toJson } from './json.js';
 import { documentMarkdown, indexMarkdown } from './markdown.js';
 import { cleanedLine } from './cleaned.js';
-import type { Sink } from './sink.js';
+import type { Content, Sink } from './sink.js';
 
 export type Format = 'json' | 'md' | 'jsonl';
 export const FORMATS: Format[] = ['json', 'md', 'jsonl'];
 
-/** One document's files as strings: `<name>.json`, `<name>.md`, its cleaned.jsonl line. */
-export interface RenderedDocument {
-  json?: string;
-  md?: string;
-  cleaned?: string;
+/** One document's files: `<name>.json`, `<name>.md`, its cleaned.jsonl line (text or UTF-8 bytes). */
+export interface RenderedDocument<C extends Content = string> {
+  json?: C;
+  md?: C;
+  cleaned?: C;
 }
 
 export function renderDocument(doc: Doc, formats: readonly Format[]): RenderedDocument {
@@ -29,7 +29,7 @@ export function renderDocument(doc: Doc, formats: readonly Format[]): RenderedDo
 }
 
 /** Write one rendered document (cleaned.jsonl is appended, in the order of the calls). */
-export async function writeDocument(name: string, rendered: RenderedDocument, sink: Sink): Promise<void> {
+export async function writeDocument(name: string, rendered: RenderedDocument<Content>, sink: Sink): Promise<void> {
   if (rendered.json !== undefined) await sink.write(`${name}.json`, rendered.json);
   if (rendered.md !== undefined) await sink.write(`${name}.md`, rendered.md);
   if (rendered.cleaned !== undefined) await sink.append('cleaned.jsonl', rendered.cleaned);

@@ -60,7 +60,9 @@ function claimsSection(doc: Doc): RootContent[] {
   const byTopic = new Map<string, typeof doc.claims>();
   for (const c of doc.claims) {
     const topic = c.topics[0]?.id ?? 'untagged';
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), c]);
+    const group = byTopic.get(topic) ?? [];
+    byTopic.set(topic, group);
+    group.push(c); // push, not a spread copy: a huge page has tens of thousands
   }
   const refs = new Map(doc.sources.map((s) => [s.ref, s]));
   const order = (t: string): string => (t === 'untagged' ? '\uffff' : t);
@@ -108,7 +110,9 @@ function removedSection(doc: Doc): RootContent[] {
   const groups = new Map<string, Segment[]>();
   for (const s of removed) {
     const key = `${s.reason?.stage} / ${s.reason?.kind} / ${s.reason?.rule}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const group = groups.get(key) ?? [];
+    groups.set(key, group);
+    group.push(s);
   }
   const out: RootContent[] = [heading(2, 'Removed'), html(`<details>\n<summary>${removed.length} segments removed, by reason</summary>`)];
   for (const [key, segs] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -5,10 +5,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
+/** File content: text, or its UTF-8 bytes (what worker threads hand over without a copy). */
+export type Content = string | Uint8Array;
+
+const asText = (c: Content): string => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'));
+
 export interface Sink {
-  write(relPath: string, content: string): Promise<void>;
+  write(relPath: string, content: Content): Promise<void>;
   /** Add to a file written piece by piece (cleaned.jsonl); the first call starts it afresh. */
-  append(relPath: string, chunk: string): Promise<void>;
+  append(relPath: string, chunk: Content): Promise<void>;
   /** Differences found (check mode); empty for writing sinks. */
   finish(): Promise<string[]>;
 }
@@ -37,7 +42,7 @@ export class WriteSink implements Sink {
   private readonly open = new Map<string, fs.FileHandle>();
   constructor(private readonly dir: string, private readonly prune: boolean) {}
 
-  async append(relPath: string, chunk: string): Promise<void> {
+  async append(relPath: string, chunk: Content): Promise<void> {
     let handle = this.open.get(relPath);
     if (!handle) {
       const target = path.join(this.dir, relPath);
@@ -46,10 +51,10 @@ export class WriteSink implements Sink {
       this.open.set(relPath, handle);
       this.written.add(relPath);
     }
-    if (chunk) await handle.write(chunk);
+    if (chunk.length) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
   }
 
-  async write(relPath: string, content: string): Promise<void> {
+  async write(relPath: string, content: Content): Promise<void> {
     const target = path.join(this.dir, relPath);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, content);
@@ -73,13 +78,14 @@ export class CheckSink implements Sink {
   private readonly appended = new Map<string, string[]>();
   constructor(private readonly dir: string) {}
 
-  async append(relPath: string, chunk: string): Promise<void> {
+  async append(relPath: string, chunk: Content): Promise<void> {
     const parts = this.appended.get(relPath) ?? [];
     this.appended.set(relPath, parts);
-    if (chunk) parts.push(chunk);
+    if (chunk.length) parts.push(asText(chunk));
   }
 
-  async write(relPath: string, content: string): Promise<void> {
+  async write(relPath: string, data: Content): Promise<void> {
+    const content = asText(data);
     this.seen.add(relPath);
     let before: string | null = null;
     try {
