@@ -79,11 +79,21 @@ export function plainSegment(s: Segment): PlainSegment {
   return rest;
 }
 
-/** The Doc again, with a fresh vfile holding the same messages. */
-export function fromPlainDoc(plain: PlainDoc, text: string): Doc {
+/**
+ * The Doc again, with a fresh vfile holding the same messages. `detach`: segment texts are copies,
+ * not slices of the document text (V8 keeps the whole text alive as long as one slice of it
+ * lives), so whatever a corpus stage remembers of a segment does not hold its document's text.
+ */
+export function fromPlainDoc(plain: PlainDoc, text: string, options: { detach?: boolean } = {}): Doc {
   const source = { ...plain.source, text } as SourceDoc;
   const file = new VFile({ path: source.path, value: text });
   restoreMessages(file, plain.messages);
-  const segments = plain.segments.map((s) => ({ ...s, text: text.slice(s.start, s.end) }) as Segment);
+  const slice = options.detach ? (s: PlainSegment) => detach(text.slice(s.start, s.end)) : (s: PlainSegment) => text.slice(s.start, s.end);
+  const segments = plain.segments.map((s) => ({ ...s, text: slice(s) }) as Segment);
   return { claims: [], sources: [], ...plain.fields, source, name: plain.name, file, segments } as Doc;
+}
+
+/** A copy of `s` that does not keep a larger string alive (slicing a fresh concatenation flattens it). */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

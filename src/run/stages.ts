@@ -98,7 +98,7 @@ export interface FinishInput {
 
 export interface Finished {
   /** UTF-8 bytes, so a worker hands them over without copying (transferred, see transferList). */
-  rendered: RenderedDocument<Uint8Array>;
+  rendered: RenderedDocument<Uint8Array[]>;
   summary: DocSummary;
   timings: Timings;
 }
@@ -117,12 +117,29 @@ export function finish(input: FinishInput): Finished {
 }
 
 const encoder = new TextEncoder();
+const PIECE = 1 << 20;
 
-function encode(r: RenderedDocument): RenderedDocument<Uint8Array> {
-  const out: RenderedDocument<Uint8Array> = {};
+/** Each file as UTF-8 in pieces of about 1 MB: a file is encoded as it is rendered, never held whole as text. */
+function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Array[]> {
+  const out: RenderedDocument<Uint8Array[]> = {};
   for (const k of ['json', 'md', 'cleaned'] as const) {
-    const v = r[k];
-    if (v !== undefined) out[k] = encoder.encode(v);
+    const pieces = r[k];
+    if (pieces === undefined) continue;
+    const bytes: Uint8Array[] = [];
+    let pending: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (pending.length) bytes.push(encoder.encode(pending.join('')));
+      pending = [];
+      size = 0;
+    };
+    for (const piece of pieces) {
+      pending.push(piece);
+      size += piece.length;
+      if (size >= PIECE) flush();
+    }
+    flush();
+    out[k] = bytes;
   }
   return out;
 }
@@ -130,7 +147,7 @@ function encode(r: RenderedDocument): RenderedDocument<Uint8Array> {
 /** What a worker may hand over without a copy: the rendered files' buffers. */
 export function transferList(output: unknown): ArrayBuffer[] {
   const rendered = (output as Partial<Finished> | null)?.rendered;
-  return rendered ? Object.values(rendered).map((u) => u.buffer as ArrayBuffer) : [];
+  return rendered ? Object.values(rendered).flatMap((parts: Uint8Array[]) => parts.map((u) => u.buffer as ArrayBuffer)) : [];
 }
 
 function addCopies(doc: Doc, late: [number, string[]][]): void {

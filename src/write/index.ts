@@ -5,7 +5,7 @@
 import type { Doc, InputProblem } from '../types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { SieveRunIndex } from './output-types.js';
-import { documentOutput, runIndex, toJson } from './json.js';
+import { documentOutput, runIndex, toJson, toJsonPieces } from './json.js';
 import { documentMarkdown, indexMarkdown } from './markdown.js';
 import { cleanedLine } from './cleaned.js';
 import type { Content, Sink } from './sink.js';
@@ -13,23 +13,34 @@ import type { Content, Sink } from './sink.js';
 export type Format = 'json' | 'md' | 'jsonl';
 export const FORMATS: Format[] = ['json', 'md', 'jsonl'];
 
-/** One document's files: `<name>.json`, `<name>.md`, its cleaned.jsonl line (text or UTF-8 bytes). */
-export interface RenderedDocument<C extends Content = string> {
+/** One document's files: `<name>.json`, `<name>.md`, its cleaned.jsonl line. */
+export interface RenderedDocument<C = Content> {
   json?: C;
   md?: C;
   cleaned?: C;
 }
 
-export function renderDocument(doc: Doc, formats: readonly Format[]): RenderedDocument {
-  const out: RenderedDocument = {};
-  if (formats.includes('json')) out.json = toJson(documentOutput(doc));
-  if (formats.includes('md')) out.md = documentMarkdown(doc);
-  if (formats.includes('jsonl')) out.cleaned = cleanedLine(doc);
+/**
+ * A document's files as pieces of text (concatenated, each file exactly): the JSON comes out
+ * element by element (toJsonPieces), so a huge document can be encoded and written piece by piece.
+ */
+export function renderDocument(doc: Doc, formats: readonly Format[]): RenderedDocument<Iterable<string>> {
+  const out: RenderedDocument<Iterable<string>> = {};
+  if (formats.includes('json')) out.json = toJsonPieces(documentOutput(doc));
+  if (formats.includes('md')) out.md = [documentMarkdown(doc)];
+  if (formats.includes('jsonl')) out.cleaned = [cleanedLine(doc)];
+  return out;
+}
+
+/** The rendered files as whole strings. */
+export function renderText(doc: Doc, formats: readonly Format[]): RenderedDocument<string> {
+  const out: RenderedDocument<string> = {};
+  for (const [k, pieces] of Object.entries(renderDocument(doc, formats)) as [keyof RenderedDocument, Iterable<string>][]) out[k] = [...pieces].join('');
   return out;
 }
 
 /** Write one rendered document (cleaned.jsonl is appended, in the order of the calls). */
-export async function writeDocument(name: string, rendered: RenderedDocument<Content>, sink: Sink): Promise<void> {
+export async function writeDocument(name: string, rendered: RenderedDocument, sink: Sink): Promise<void> {
   if (rendered.json !== undefined) await sink.write(`${name}.json`, rendered.json);
   if (rendered.md !== undefined) await sink.write(`${name}.md`, rendered.md);
   if (rendered.cleaned !== undefined) await sink.append('cleaned.jsonl', rendered.cleaned);
@@ -42,6 +53,6 @@ export async function writeIndex(index: SieveRunIndex, sink: Sink, formats: read
 
 export async function writeRun(result: PipelineResult, sink: Sink, formats: Format[]): Promise<void> {
   if (formats.includes('jsonl')) await sink.append('cleaned.jsonl', '');
-  for (const doc of result.docs) await writeDocument(doc.name, renderDocument(doc, formats), sink);
+  for (const doc of result.docs) await writeDocument(doc.name, renderText(doc, formats), sink);
   await writeIndex(runIndex(result.docs, result.problems as InputProblem[], result.segmentCuts), sink, formats);
 }

@@ -73,3 +73,43 @@ export function runIndex(docs: Doc[], problems: InputProblem[], segmentCuts: Map
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/**
+ * toJson(value) in pieces whose concatenation is exactly the same text: each element of a
+ * top-level array is serialised on its own, so a huge document (300 000 segments) is never one
+ * string of hundreds of MB. JSON.stringify's indentation is purely structural (a line break never
+ * occurs inside a serialised string), so indenting a nested value's text reproduces it.
+ */
+export function* toJsonPieces(value: object): Generator<string> {
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(value) || typeof record.toJSON === 'function') {
+    yield toJson(value);
+    return;
+  }
+  const keys = Object.keys(record).filter((k) => serialisable(record[k]));
+  if (!keys.length) {
+    yield '{}\n';
+    return;
+  }
+  yield '{\n';
+  for (let n = 0; n < keys.length; n++) {
+    const key = keys[n]!;
+    const v = record[key];
+    const head = `  ${JSON.stringify(key)}: `;
+    const tail = n < keys.length - 1 ? ',\n' : '\n';
+    if (Array.isArray(v) && v.length > 0) {
+      yield `${head}[\n`;
+      for (let i = 0; i < v.length; i++) {
+        const item = serialisable(v[i]) ? JSON.stringify(v[i], null, 2) : 'null';
+        yield `    ${indent(item, '    ')}${i < v.length - 1 ? ',\n' : '\n'}`;
+      }
+      yield `  ]${tail}`;
+    } else {
+      yield `${head}${indent(JSON.stringify(v, null, 2), '  ')}${tail}`;
+    }
+  }
+  yield '}\n';
+}
+
+const serialisable = (v: unknown): boolean => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+const indent = (text: string, pad: string): string => (text.includes('\n') ? text.replace(/\n/gu, `\n${pad}`) : text);

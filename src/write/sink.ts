@@ -5,10 +5,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
-/** File content: text, or its UTF-8 bytes (what worker threads hand over without a copy). */
-export type Content = string | Uint8Array;
+/** File content: text, or its UTF-8 bytes in one or more pieces (what worker threads hand over without a copy). */
+export type Content = string | Uint8Array | readonly Uint8Array[];
 
-const asText = (c: Content): string => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'));
+const asText = (c: Content): string => {
+  if (typeof c === 'string') return c;
+  const parts = c instanceof Uint8Array ? [c] : c;
+  return Buffer.concat(parts.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))).toString('utf8');
+};
+const isEmpty = (c: Content): boolean => (typeof c === 'string' || c instanceof Uint8Array ? c.length === 0 : c.every((u) => u.length === 0));
 
 export interface Sink {
   write(relPath: string, content: Content): Promise<void>;
@@ -51,7 +56,11 @@ export class WriteSink implements Sink {
       this.open.set(relPath, handle);
       this.written.add(relPath);
     }
-    if (chunk.length) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
+    if (typeof chunk === 'string') {
+      if (chunk) await handle.write(chunk);
+    } else {
+      for (const part of chunk instanceof Uint8Array ? [chunk] : chunk) if (part.length) await handle.write(part);
+    }
   }
 
   async write(relPath: string, content: Content): Promise<void> {
@@ -81,7 +90,7 @@ export class CheckSink implements Sink {
   async append(relPath: string, chunk: Content): Promise<void> {
     const parts = this.appended.get(relPath) ?? [];
     this.appended.set(relPath, parts);
-    if (chunk.length) parts.push(asText(chunk));
+    if (!isEmpty(chunk)) parts.push(asText(chunk));
   }
 
   async write(relPath: string, data: Content): Promise<void> {
