@@ -2,6 +2,7 @@
 // stages, is appended here and read back in the same order when the corpus statistics are final.
 // A record is "<header bytes> <text bytes>\n", the header (a PlainDoc as JSON), then the text as
 // raw UTF-8 (no escaping, so a 50 MB text is copied, never re-encoded into a JSON string).
+import { once } from 'node:events';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -71,7 +72,11 @@ export class Spill {
   }
 
   async remove(): Promise<void> {
-    if (!this.out.closed) await new Promise<void>((resolve) => this.out.destroy() && this.out.once('close', () => resolve()));
+    if (!this.out.closed) {
+      const closed = once(this.out, 'close');
+      this.out.destroy();
+      await closed;
+    }
     await fsp.rm(this.dir, { recursive: true, force: true });
   }
 }
