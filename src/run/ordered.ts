@@ -12,7 +12,7 @@ import type { Prepared, Timings } from './stages.js';
 
 export type OrderedItem =
   | { kind: 'problem'; problem: InputProblem }
-  | { kind: 'doc'; doc: Doc; cuts: [string, number][]; timings: Timings; end?: number };
+  | { kind: 'doc'; doc: Doc; terms: (string | null)[]; cuts: [string, number][]; timings: Timings; end?: number };
 
 interface Waiting {
   item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; end?: number };
@@ -46,7 +46,7 @@ export async function* preparedInOrder(input: string, exec: Executor, limits = w
       // A stage failed on this document: it is reported like a bad input and the run goes on.
       return problem(source.path, `cannot process (${oneLine(result.message, 160)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
-    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true }), cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
+    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true }), terms: result.terms, cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of readInputs(input)) {

@@ -15,6 +15,7 @@ import { summarize, type DocSummary } from '../write/summary.js';
 import type { Doc, SourceDoc } from '../types.js';
 import { fromPlainDoc, toPlainDoc, type PlainDoc } from './plain.js';
 import { cleanInWindows, HUGE_DOC } from './windows.js';
+import { termsOf } from './corpus.js';
 
 /** Milliseconds spent per stage (summed over documents; per thread). */
 export type Timings = Record<string, number>;
@@ -36,6 +37,8 @@ export interface PrepareInput {
 export interface Prepared {
   /** The document as the per-document stages left it, without its text. */
   doc: PlainDoc;
+  /** Per segment still kept: its corpus terms (src/run/corpus.ts); null otherwise. */
+  terms: (string | null)[];
   /** Segment stage: cuts per split rule in this document. */
   cuts: [string, number][];
   timings: Timings;
@@ -55,7 +58,8 @@ export function prepare({ source, name }: PrepareInput): Prepared {
       timed(timings, 'quality', () => quality(window));
     });
   }
-  return { doc: toPlainDoc(doc), cuts: [...cuts], timings };
+  const terms = timed(timings, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null)));
+  return { doc: toPlainDoc(doc), terms, cuts: [...cuts], timings };
 }
 
 /** What pass 2 needs besides the document: the run's corpus statistics, the taxonomy, the formats. */

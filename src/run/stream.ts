@@ -18,6 +18,7 @@ import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
 import { preparedInOrder, windowFor } from './ordered.js';
 import { packCorpus, type Finished, type Timings } from './stages.js';
 import { Spill } from './spill.js';
+import { addSegment } from './corpus.js';
 import { effectiveConcurrency, inputSizes } from './sizes.js';
 import type { Progress } from './progress.js';
 
@@ -94,7 +95,7 @@ async function run(options: StreamOptions, exec: Executor, spill: Spill): Promis
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
       await time('dedupe', () => dedupe.add(doc));
       late.add(doc);
-      await time('corpus', () => { for (const s of doc.segments) if (s.status === 'kept') corpus.add(s.text); });
+      await time('corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
       await time('spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
       counts.docs++;
       if (sizes && item.end !== undefined) counts.bytes = (sizes.before.get(doc.source.path) ?? 0) + item.end;
