@@ -3,8 +3,8 @@
 // (the rest still written), 4 internal error.
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULTS, parseConcurrency, parseFormats, readConfigFile, type Config } from './config.js';
-import { runPipeline } from './pipeline.js';
-import { writeRun } from './write/index.js';
+import { runStreaming } from './run/stream.js';
+import { createProgress } from './run/progress.js';
 import { CheckSink, WriteSink, type Sink } from './write/sink.js';
 import { formatProblem } from './ingest/index.js';
 import { readTaxonomy, TaxonomyError, useTaxonomy } from './topics/index.js';
@@ -63,21 +63,26 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
   }
 
   const started = performance.now();
-  const result = await runPipeline({ input: config.input, concurrency: config.concurrency });
-  for (const p of result.problems) if (p.severity === 'error' || !args.quiet) log(formatProblem(p));
-
   const sink: Sink = args.check ? new CheckSink(config.output) : new WriteSink(config.output, Boolean(args.update));
-  await writeRun(result, sink, config.formats);
+  // Progress only on a terminal, never in CI or with --quiet; problems print as they are reached.
+  const progress = createProgress({ quiet: Boolean(args.quiet), log });
+  let report;
+  try {
+    report = await runStreaming({
+      input: config.input, concurrency: config.concurrency, formats: config.formats, sink, progress,
+      onProblem: (p) => { if (p.severity === 'error' || !args.quiet) progress.log(formatProblem(p)); },
+    });
+  } finally {
+    progress.done();
+  }
   const diffs = await sink.finish();
-  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const { totals } = report;
+  const errors = totals.errors;
 
   if (!args.quiet) {
-    const chars = result.docs.reduce((n, d) => n + d.source.text.length, 0);
-    const segments = result.docs.reduce((n, d) => n + d.segments.length, 0);
-    const kept = result.docs.reduce((n, d) => n + d.segments.filter((s) => s.status === 'kept').length, 0);
-    const claims = result.docs.reduce((n, d) => n + d.claims.length, 0);
+    const removed = totals.segments - totals.kept;
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    log(`sieve: ${result.docs.length} documents, ${(chars / 1e6).toFixed(2)} M chars, ${segments} segments (${kept} kept, ${segments - kept} removed), ${claims} claims, ${errors} errors in ${secs} s -> ${config.output}`);
+    log(`sieve: ${totals.documents} documents, ${(totals.chars / 1e6).toFixed(2)} M chars, ${totals.segments} segments (${totals.kept} kept, ${removed} removed), ${totals.claims} claims, ${errors} errors in ${secs} s -> ${config.output}`);
   }
   if (args.check) {
     for (const d of diffs) process.stdout.write(d);

@@ -1,26 +1,29 @@
 // The pipeline, stage after stage, as in the design card:
-//   ingest -> segment -> boilerplate -> quality   (per document, concurrently)
-//   site repeats, dedupe                          (corpus: all documents, in input order)
-//   claims                                        (per document)
+//   ingest -> segment -> boilerplate -> quality   (per document, in worker threads: src/run)
+//   dedupe                                        (corpus: all documents, in input order)
+//   claims                                        (corpus statistics, then per document)
 // and then the writers (src/write). Per-document stages are pure: their order of completion
 // never changes the output, because every corpus decision is taken in input order.
-import pLimit from 'p-limit';
-import { readInputs } from './ingest/index.js';
-import { segmentText } from './segment/index.js';
-import { boilerplate } from './boilerplate/index.js';
-import { quality } from './quality/index.js';
+//
+// runPipeline keeps every document in memory and returns them (for npm run eval and the
+// scripts). The command line uses the streaming run (src/run/stream.ts): same stages, same
+// output, bounded memory.
 import { Dedupe } from './dedupe/index.js';
-import { removeSiteRepeats } from './boilerplate/site-repeats.js';
 import { claimStages } from './claims/index.js';
-import { createDoc } from './doc.js';
-import { NameRegistry } from './names.js';
-import type { Doc, InputProblem, SourceDoc } from './types.js';
+import { createExecutor, MIN_PARALLEL_BYTES } from './run/pool.js';
+import { effectiveConcurrency } from './run/sizes.js';
+import { preparedInOrder } from './run/ordered.js';
+import type { Doc, InputProblem } from './types.js';
+
+export { runStreaming, type RunReport, type StreamOptions } from './run/stream.js';
 
 export interface PipelineOptions {
   /** File or folder to read. */
   input: string;
-  /** How many documents are processed at once. */
+  /** How many documents are processed at once (above 1: in worker threads). */
   concurrency: number;
+  /** Inputs smaller than this run inline whatever the concurrency (default MIN_PARALLEL_BYTES). */
+  minParallelBytes?: number;
 }
 
 export interface PipelineResult {
@@ -33,35 +36,25 @@ export interface PipelineResult {
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  const limit = pLimit(options.concurrency);
-  const names = new NameRegistry();
-  const segmentCounts = new Map<string, number>();
+  const exec = createExecutor(await effectiveConcurrency(options.input, options.concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES));
+  const segmentCuts = new Map<string, number>();
   const problems: InputProblem[] = [];
-  const pending: Promise<Doc>[] = [];
-
-  for await (const item of readInputs(options.input)) {
-    if (item.kind === 'problem') {
-      problems.push(item.problem);
-      continue;
-    }
-    const name = names.claim(item.doc.path, item.doc.line !== undefined ? item.doc.id : undefined);
-    pending.push(limit(async () => perDocument(item.doc, name, segmentCounts)));
-  }
-  const docs = await Promise.all(pending);
-
-  // Corpus stages: one pass over all documents in input order.
-  removeSiteRepeats(docs);
+  const docs: Doc[] = [];
   const dedupe = new Dedupe();
-  for (const doc of docs) dedupe.add(doc);
-
+  try {
+    for await (const item of preparedInOrder(options.input, exec)) {
+      if (item.kind === 'problem') {
+        problems.push(item.problem);
+        continue;
+      }
+      for (const [rule, n] of item.cuts) segmentCuts.set(rule, (segmentCuts.get(rule) ?? 0) + n);
+      // Corpus stage: one pass over all documents in input order.
+      dedupe.add(item.doc);
+      docs.push(item.doc);
+    }
+  } finally {
+    await exec.close();
+  }
   claimStages(docs);
-
-  return { docs, problems, segmentCuts: segmentCounts };
-}
-
-function perDocument(source: SourceDoc, name: string, segmentCounts: Map<string, number>): Doc {
-  const doc = createDoc(source, name, segmentText(source.text, segmentCounts));
-  boilerplate(doc);
-  quality(doc);
-  return doc;
+  return { docs, problems, segmentCuts };
 }

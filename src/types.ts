@@ -36,7 +36,10 @@ export interface InputProblem {
   severity: 'error' | 'note';
 }
 
-export type IngestItem = { kind: 'doc'; doc: SourceDoc } | { kind: 'problem'; problem: InputProblem };
+export type IngestItem =
+  /** `end`: how far into its file (bytes) this document's input reaches, for progress; absent if unknown. */
+  | { kind: 'doc'; doc: SourceDoc; end?: number }
+  | { kind: 'problem'; problem: InputProblem };
 
 export type Stage = 'boilerplate' | 'quality' | 'dedupe';
 

@@ -52,15 +52,26 @@ describe('golden regression', () => {
 });
 
 describe('determinism', () => {
-  it('writes byte-identical output at concurrency 1 and 4 and across runs', async () => {
-    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+  it('writes byte-identical output at concurrency 1, 2 and 4 and across runs', async () => {
+    const [a, b, c, d] = [tempDir(), tempDir(), tempDir(), tempDir()];
     expect((await runCli(['--input', fixtures, '--output', a, '--concurrency', '1', '--quiet'])).code).toBe(0);
     expect((await runCli(['--input', fixtures, '--output', b, '--concurrency', '4', '--quiet'])).code).toBe(0);
     expect((await runCli(['--input', fixtures, '--output', c, '--concurrency', '4', '--quiet'])).code).toBe(0);
+    expect((await runCli(['--input', fixtures, '--output', d, '--concurrency', '2', '--quiet'])).code).toBe(0);
     const ta = readTree(a);
     expect(ta.size).toBeGreaterThan(10);
     expect(readTree(b)).toEqual(ta);
     expect(readTree(c)).toEqual(ta);
+    expect(readTree(d)).toEqual(ta);
+  });
+  // With worker threads however small the input, on benchmark pages and a huge one-line page:
+  // tests/run.test.ts (the CLI runs inputs under 1 MB inline).
+
+  it('ends with one summary line and prints no progress line when stderr is not a terminal', async () => {
+    const run = await runCli(['--input', fixtures, '--output', tempDir()]);
+    expect(run.code).toBe(0);
+    expect(run.log).toHaveLength(1);
+    expect(run.log[0]).toMatch(/^sieve: \d+ documents, [\d.]+ M chars, \d+ segments \(\d+ kept, \d+ removed\), \d+ claims, 0 errors in [\d.]+ s -> /u);
   });
 });
 

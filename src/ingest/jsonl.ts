@@ -104,7 +104,7 @@ export async function* readJsonl(abs: string, rel: string, stem: string): AsyncG
         pending = [];
         from = nl + 1;
         lineStart = chunkStart + from;
-        if (item) yield item;
+        if (item) yield item.kind === 'doc' ? { ...item, end: lineStart } : item;
       }
       if (from < chunk.length) pending.push(chunk.subarray(from));
       chunkStart += chunk.length;
@@ -112,7 +112,7 @@ export async function* readJsonl(abs: string, rel: string, stem: string): AsyncG
     if (pending.length > 0) {
       // Last line without a trailing newline.
       const item = lineItem(Buffer.concat(pending), ++lineNo, lineStart, rel, stem);
-      if (item) yield item;
+      if (item) yield item.kind === 'doc' ? { ...item, end: chunkStart } : item;
     }
   } catch (err) {
     // Open/read errors surface here (EACCES, EISDIR, EIO mid-file); records already yielded stay valid.

@@ -38,5 +38,5 @@ export async function* readFileItems(abs: string, rel: string): AsyncGenerator<I
   // HTML: the extracted visible text becomes the document text; offsets downstream refer to it.
   // Note: the bytes are decoded as UTF-8 whatever <meta charset> says.
   const text = format === 'html' ? htmlToText(decoded.text) : decoded.text;
-  yield { kind: 'doc', doc: makeDoc({ id: stem, rawId: stem, path: rel, format, text }) };
+  yield { kind: 'doc', doc: makeDoc({ id: stem, rawId: stem, path: rel, format, text }), end: bytes.length };
 }

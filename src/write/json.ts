@@ -2,6 +2,7 @@
 import type { Doc, InputProblem, Segment } from '../types.js';
 import type { DocumentStats, SegmentOutput, SieveDocumentOutput, SieveRunIndex, MessageOutput } from './output-types.js';
 import { isRemovalMessage } from '../doc.js';
+import { IndexBuilder, summarize } from './summary.js';
 
 export function documentOutput(doc: Doc): SieveDocumentOutput {
   const { source } = doc;
@@ -64,51 +65,51 @@ function messages(doc: Doc): MessageOutput[] {
 }
 
 export function runIndex(docs: Doc[], problems: InputProblem[], segmentCuts: Map<string, number>): SieveRunIndex {
-  const totals = { documents: docs.length, chars: 0, segments: 0, kept: 0, removed: { boilerplate: 0, quality: 0, dedupe: 0 }, claims: 0, errors: 0 };
-  const removals = new Map<string, Map<string, number>>();
-  const documents = docs.map((doc) => {
-    const stats = documentStats(doc);
-    totals.chars += doc.source.text.length;
-    totals.segments += stats.segments;
-    totals.kept += stats.kept;
-    totals.claims += stats.claims;
-    for (const k of ['boilerplate', 'quality', 'dedupe'] as const) totals.removed[k] += stats.removed[k];
-    for (const s of doc.segments) {
-      if (!s.reason) continue;
-      const byRule = removals.get(s.reason.stage) ?? new Map<string, number>();
-      removals.set(s.reason.stage, byRule);
-      byRule.set(s.reason.rule, (byRule.get(s.reason.rule) ?? 0) + 1);
-    }
-    return {
-      id: doc.source.id,
-      name: doc.name,
-      path: doc.source.path,
-      ...(doc.source.line !== undefined ? { line: doc.source.line } : {}),
-      ...(doc.source.url !== undefined ? { url: doc.source.url } : {}),
-      chars: doc.source.text.length,
-      segments: stats.segments,
-      kept: stats.kept,
-      removed: stats.segments - stats.kept,
-      claims: stats.claims,
-    };
-  });
-  totals.errors = problems.filter((p) => p.severity === 'error').length;
-  const stages: Record<string, Record<string, number>> = { segment: sortedRecord(segmentCuts) };
-  for (const stage of ['boilerplate', 'quality', 'dedupe']) stages[stage] = sortedRecord(removals.get(stage) ?? new Map());
-  return {
-    schemaVersion: 1,
-    totals,
-    documents,
-    problems: problems.map((p) => ({ path: p.path, ...(p.where ? { where: p.where } : {}), message: p.message, severity: p.severity })),
-    stages,
-  };
-}
-
-// Counts gathered while documents finish in any order: keys sorted so the output is stable.
-function sortedRecord(m: Map<string, number>): Record<string, number> {
-  return Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const index = new IndexBuilder();
+  for (const doc of docs) index.add(summarize(doc));
+  return index.build(problems, segmentCuts);
 }
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/**
+ * toJson(value) in pieces whose concatenation is exactly the same text: each element of a
+ * top-level array is serialised on its own, so a huge document (300 000 segments) is never one
+ * string of hundreds of MB. JSON.stringify's indentation is purely structural (a line break never
+ * occurs inside a serialised string), so indenting a nested value's text reproduces it.
+ */
+export function* toJsonPieces(value: object): Generator<string> {
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(value) || typeof record.toJSON === 'function') {
+    yield toJson(value);
+    return;
+  }
+  const keys = Object.keys(record).filter((k) => serialisable(record[k]));
+  if (!keys.length) {
+    yield '{}\n';
+    return;
+  }
+  yield '{\n';
+  for (let n = 0; n < keys.length; n++) {
+    const key = keys[n]!;
+    const v = record[key];
+    const head = `  ${JSON.stringify(key)}: `;
+    const tail = n < keys.length - 1 ? ',\n' : '\n';
+    if (Array.isArray(v) && v.length > 0) {
+      yield `${head}[\n`;
+      for (let i = 0; i < v.length; i++) {
+        const item = serialisable(v[i]) ? JSON.stringify(v[i], null, 2) : 'null';
+        yield `    ${indent(item, '    ')}${i < v.length - 1 ? ',\n' : '\n'}`;
+      }
+      yield `  ]${tail}`;
+    } else {
+      yield `${head}${indent(JSON.stringify(v, null, 2), '  ')}${tail}`;
+    }
+  }
+  yield '}\n';
+}
+
+const serialisable = (v: unknown): boolean => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+const indent = (text: string, pad: string): string => (text.includes('\n') ? text.replace(/\n/gu, `\n${pad}`) : text);

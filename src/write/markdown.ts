@@ -7,7 +7,7 @@ import type { Doc, Segment } from '../types.js';
 import type { SieveRunIndex } from './output-types.js';
 import { documentStats } from './json.js';
 import { cleanedText } from './cleaned.js';
-import { repeatsSection, docRepeatsSection } from './markdown-repeats.js';
+import { docRepeatsSection } from './markdown-repeats.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -62,7 +62,9 @@ function claimsSection(doc: Doc): RootContent[] {
   const byTopic = new Map<string, typeof doc.claims>();
   for (const c of doc.claims) {
     const topic = c.topics[0]?.id ?? 'untagged';
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), c]);
+    const group = byTopic.get(topic) ?? [];
+    byTopic.set(topic, group);
+    group.push(c); // push, not a spread copy: a huge page has tens of thousands
   }
   const refs = new Map(doc.sources.map((s) => [s.ref, s]));
   const order = (t: string): string => (t === 'untagged' ? '\uffff' : t);
@@ -110,7 +112,9 @@ function removedSection(doc: Doc): RootContent[] {
   const groups = new Map<string, Segment[]>();
   for (const s of removed) {
     const key = `${s.reason?.stage} / ${s.reason?.kind} / ${s.reason?.rule}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const group = groups.get(key) ?? [];
+    groups.set(key, group);
+    group.push(s);
   }
   const out: RootContent[] = [heading(2, 'Removed'), html(`<details>\n<summary>${removed.length} segments removed, by reason</summary>`)];
   for (const [key, segs] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -124,7 +128,7 @@ function removedSection(doc: Doc): RootContent[] {
 const byStage = (doc: Doc, stage: string): Segment[] => doc.segments.filter((s) => s.reason?.stage === stage);
 const charsOf = (segs: Segment[]): number => segs.reduce((n, s) => n + s.end - s.start, 0);
 
-export function indexMarkdown(index: SieveRunIndex, docs: Doc[]): string {
+export function indexMarkdown(index: SieveRunIndex): string {
   const t = index.totals;
   const out: RootContent[] = [heading(1, 'sieve run')];
   out.push(table(['documents', 'characters', 'segments', 'kept', 'boilerplate', 'quality', 'duplicates', 'claims', 'errors'],
@@ -138,7 +142,6 @@ export function indexMarkdown(index: SieveRunIndex, docs: Doc[]): string {
     out.push(heading(2, 'Problems'));
     out.push(list(index.problems.map((p) => item(strong(p.severity), text(` ${p.path}${p.where ? ` (${p.where})` : ''}: ${p.message}`)))));
   }
-  out.push(...repeatsSection(docs));
   out.push(heading(2, 'What each stage did'));
   const rows = Object.entries(index.stages).flatMap(([stage, rules]) => Object.entries(rules).map(([rule, n]) => [stage, rule, String(n)]));
   out.push(rows.length ? table(['stage', 'rule', 'count'], rows, ['left', 'left', 'right']) : para(text('Nothing.')));

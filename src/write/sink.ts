@@ -5,8 +5,20 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
+/** File content: text, or its UTF-8 bytes in one or more pieces (what worker threads hand over without a copy). */
+export type Content = string | Uint8Array | readonly Uint8Array[];
+
+const asText = (c: Content): string => {
+  if (typeof c === 'string') return c;
+  const parts = c instanceof Uint8Array ? [c] : c;
+  return Buffer.concat(parts.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))).toString('utf8');
+};
+const isEmpty = (c: Content): boolean => (typeof c === 'string' || c instanceof Uint8Array ? c.length === 0 : c.every((u) => u.length === 0));
+
 export interface Sink {
-  write(relPath: string, content: string): Promise<void>;
+  write(relPath: string, content: Content): Promise<void>;
+  /** Add to a file written piece by piece (cleaned.jsonl); the first call starts it afresh. */
+  append(relPath: string, chunk: Content): Promise<void>;
   /** Differences found (check mode); empty for writing sinks. */
   finish(): Promise<string[]>;
 }
@@ -32,9 +44,26 @@ async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
 
 export class WriteSink implements Sink {
   private readonly written = new Set<string>();
+  private readonly open = new Map<string, fs.FileHandle>();
   constructor(private readonly dir: string, private readonly prune: boolean) {}
 
-  async write(relPath: string, content: string): Promise<void> {
+  async append(relPath: string, chunk: Content): Promise<void> {
+    let handle = this.open.get(relPath);
+    if (!handle) {
+      const target = path.join(this.dir, relPath);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      handle = await fs.open(target, 'w');
+      this.open.set(relPath, handle);
+      this.written.add(relPath);
+    }
+    if (typeof chunk === 'string') {
+      if (chunk) await handle.write(chunk);
+    } else {
+      for (const part of chunk instanceof Uint8Array ? [chunk] : chunk) if (part.length) await handle.write(part);
+    }
+  }
+
+  async write(relPath: string, content: Content): Promise<void> {
     const target = path.join(this.dir, relPath);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, content);
@@ -42,6 +71,8 @@ export class WriteSink implements Sink {
   }
 
   async finish(): Promise<string[]> {
+    for (const handle of this.open.values()) await handle.close();
+    this.open.clear();
     if (this.prune) {
       for (const f of await listOutputFiles(this.dir)) if (!this.written.has(f)) await fs.rm(path.join(this.dir, f));
     }
@@ -52,9 +83,18 @@ export class WriteSink implements Sink {
 export class CheckSink implements Sink {
   private readonly seen = new Set<string>();
   private readonly diffs: string[] = [];
+  // Appended files are compared whole at the end (--check is for golden folders, not huge runs).
+  private readonly appended = new Map<string, string[]>();
   constructor(private readonly dir: string) {}
 
-  async write(relPath: string, content: string): Promise<void> {
+  async append(relPath: string, chunk: Content): Promise<void> {
+    const parts = this.appended.get(relPath) ?? [];
+    this.appended.set(relPath, parts);
+    if (!isEmpty(chunk)) parts.push(asText(chunk));
+  }
+
+  async write(relPath: string, data: Content): Promise<void> {
+    const content = asText(data);
     this.seen.add(relPath);
     let before: string | null = null;
     try {
@@ -68,6 +108,8 @@ export class CheckSink implements Sink {
   }
 
   async finish(): Promise<string[]> {
+    for (const [relPath, parts] of this.appended) await this.write(relPath, parts.join(''));
+    this.appended.clear();
     for (const f of await listOutputFiles(this.dir)) if (!this.seen.has(f)) this.diffs.push(`missing from this run: ${f}\n`);
     return this.diffs;
   }

@@ -1,0 +1,249 @@
+// `npm run bench [-- --sample N] [--huge MB] [--out FILE]`: how fast sieve is, measured honestly.
+// On ../shared/bench (the four JSONL files; the pipeline cleans each record's `text`):
+//   - the floor: retext-english parsing alone (in the 64 KB chunks the segmenter uses) over the
+//     same texts, on this thread;
+//   - end to end (read, all stages, write) with 1 and 2 workers: MB/s, docs/s, time per stage,
+//     peak RSS; the two outputs must be byte-identical;
+//   - 1x, 2x, 4x the corpus (copies with changed ids, 2 workers): time ratios and peak RSS;
+//   - a generated one-line document of --huge MB (default 50; 0 skips it), 2 workers, default
+//     Node settings;
+//   - the machine at that moment: load average, and how much faster two threads of plain CPU
+//     work run than one (other sessions may share the cores; the figure says how much).
+// Each run is a child process (its peak RSS is its own). Prints a table; writes JSON to
+// bench-results.json (ignored by git). Not a test: nothing fails on a slow machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { unified } from 'unified';
+import retextEnglish from 'retext-english';
+import { cutChunks } from '../src/segment/chunks.js';
+import { runStreaming, type RunReport } from '../src/run/stream.js';
+import { WriteSink } from '../src/write/sink.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const benchDir = path.resolve(root, '..', 'shared', 'bench');
+const FILES = ['aeb.jsonl', 'c4.jsonl', 'trafilatura.jsonl', 'wcxb.jsonl'];
+
+interface ChildResult { wallMs: number; cpuMs: number; maxRssMB: number; report: RunReport }
+
+// --- child: one run, reported as JSON on stdout --------------------------------------------------
+async function child(input: string, output: string, concurrency: number): Promise<void> {
+  const t0 = performance.now();
+  const report = await runStreaming({ input, concurrency, formats: ['json', 'md', 'jsonl'], sink: new WriteSink(output, false) });
+  const usage = process.resourceUsage(); // all threads of the process
+  const result: ChildResult = { wallMs: performance.now() - t0, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMB: usage.maxRSS / 1024, report };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+function spawnRun(input: string, output: string, concurrency: number): ChildResult {
+  const res = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', input, output, String(concurrency)], {
+    cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: 'true' },
+  });
+  if (res.status !== 0) throw new Error(`run failed (${res.status}): ${res.stderr.split('\n').slice(-5).join(' ')}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
+}
+
+// --- inputs ----------------------------------------------------------------------------------------
+interface Corpus { dir: string; docs: number; textBytes: number; fileBytes: number; texts: string[] }
+
+/** The bench files (first `sample` records of each, or all), `copies` times, ids changed per copy. */
+function makeCorpus(work: string, copies: number, sample: number | undefined, keepTexts: boolean): Corpus {
+  const dir = path.join(work, `corpus-${copies}x`);
+  const corpus: Corpus = { dir, docs: 0, textBytes: 0, fileBytes: 0, texts: [] };
+  for (let c = 1; c <= copies; c++) {
+    const sub = path.join(dir, `copy${c}`);
+    fs.mkdirSync(sub, { recursive: true });
+    for (const f of FILES) {
+      let lines = fs.readFileSync(path.join(benchDir, f), 'utf8').split('\n').filter(Boolean);
+      if (sample !== undefined) lines = lines.slice(0, sample);
+      const out = lines.map((l) => {
+        const r = JSON.parse(l) as { id: unknown; text: string };
+        corpus.docs++;
+        corpus.textBytes += Buffer.byteLength(r.text);
+        if (keepTexts && c === 1) corpus.texts.push(r.text);
+        return c === 1 ? l : JSON.stringify({ ...r, id: `${String(r.id)}~${c}` });
+      }).join('\n') + '\n';
+      fs.writeFileSync(path.join(sub, f), out);
+      corpus.fileBytes += Buffer.byteLength(out);
+    }
+  }
+  return corpus;
+}
+
+function makeHuge(work: string, mb: number): { dir: string; bytes: number } {
+  const dir = path.join(work, 'huge');
+  fs.mkdirSync(dir, { recursive: true });
+  const lines = fs.readFileSync(path.join(benchDir, 'wcxb.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const parts: string[] = [];
+  let n = 0;
+  for (let i = 0; n < mb * 1e6; i++) {
+    const t = (JSON.parse(lines[i % lines.length] ?? '{}') as { text_flat: string }).text_flat;
+    parts.push(t);
+    n += t.length + 1;
+  }
+  const text = parts.join(' ');
+  fs.writeFileSync(path.join(dir, 'huge.txt'), text);
+  return { dir, bytes: Buffer.byteLength(text) };
+}
+
+// --- measurements ----------------------------------------------------------------------------------
+function retextFloor(texts: string[]): { seconds: number; mbPerSec: number; cpuSeconds: number; mbPerCpuSec: number } {
+  const parser = unified().use(retextEnglish);
+  let bytes = 0;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  for (const text of texts) {
+    bytes += Buffer.byteLength(text);
+    for (const c of cutChunks(text)) parser.parse(text.slice(c.start, c.end));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { seconds, mbPerSec: bytes / 1e6 / seconds, cpuSeconds, mbPerCpuSec: bytes / 1e6 / cpuSeconds };
+}
+
+/** How much faster two threads of plain CPU work finish than one, right now on this machine. */
+async function cpuParallelism(): Promise<number> {
+  const code = `let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i) % 1000003; require('node:worker_threads').parentPort.postMessage(x);`;
+  const spin = (n: number): Promise<number> => {
+    const t0 = performance.now();
+    return Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
+      const w = new Worker(code, { eval: true });
+      w.once('message', () => void w.terminate().then(resolve));
+    }))).then(() => performance.now() - t0);
+  };
+  const one = await spin(1);
+  const two = await spin(2);
+  return (2 * one) / two;
+}
+
+function treeHash(dir: string): string {
+  const h = crypto.createHash('sha256');
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else h.update(r).update('\0').update(fs.readFileSync(path.join(dir, r))).update('\0');
+    }
+  };
+  walk('');
+  return h.digest('hex');
+}
+
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+function summarizeRun(r: ChildResult, corpus: { textBytes: number; docs: number }) {
+  const secs = r.wallMs / 1000;
+  return {
+    seconds: round(secs), mbPerSec: round(corpus.textBytes / 1e6 / secs, 3), docsPerSec: round(corpus.docs / secs, 1),
+    cpuSeconds: round(r.cpuMs / 1000), mbPerCpuSec: round(corpus.textBytes / 1e6 / (r.cpuMs / 1000), 3),
+    peakRssMB: Math.round(r.maxRssMB), workers: r.report.workers,
+    passesSeconds: { clean: round(r.report.passes.clean / 1000), write: round(r.report.passes.write / 1000) },
+    stageSeconds: Object.fromEntries(Object.entries(r.report.timings).map(([k, v]) => [k, round(v / 1000)])),
+    documents: r.report.totals.documents, errors: r.report.totals.errors, spillMB: round(r.report.spillBytes / 1e6, 1),
+  };
+}
+
+// --- main ------------------------------------------------------------------------------------------
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { sample: { type: 'string' }, huge: { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' } } });
+  const sample = values.sample !== undefined ? Number(values.sample) : undefined;
+  const hugeMB = values.huge !== undefined ? Number(values.huge) : 50;
+  const outFile = path.resolve(values.out ?? path.join(root, 'bench-results.json'));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
+  const say = (s: string): void => void process.stderr.write(s + '\n');
+  try {
+    const load = os.loadavg().map((x) => round(x));
+    const parallel = round(await cpuParallelism());
+    say(`machine: ${os.availableParallelism()} cores, load average ${load.join(' ')}, two CPU threads run ${parallel}x one right now`);
+
+    const one = makeCorpus(work, 1, sample, true);
+    say(`corpus: ${one.docs} documents, ${round(one.textBytes / 1e6)} MB of text (${round(one.fileBytes / 1e6)} MB of JSONL)`);
+    const floor = retextFloor(one.texts);
+    one.texts = [];
+    say(`retext-english parse alone: ${round(floor.mbPerSec, 3)} MB/s (${round(floor.seconds)} s)`);
+
+    const runs: Record<string, ReturnType<typeof summarizeRun>> = {};
+    const hashes: Record<string, string> = {};
+    for (const c of [1, 2]) {
+      const out = path.join(work, `out-1x-c${c}`);
+      const r = spawnRun(one.dir, out, c);
+      runs[`1x-c${c}`] = summarizeRun(r, one);
+      hashes[c] = treeHash(out);
+      fs.rmSync(out, { recursive: true, force: true });
+      say(`1x, concurrency ${c}: ${runs[`1x-c${c}`]!.mbPerSec} MB/s, ${runs[`1x-c${c}`]!.docsPerSec} docs/s, ${runs[`1x-c${c}`]!.seconds} s, peak RSS ${runs[`1x-c${c}`]!.peakRssMB} MB`);
+    }
+    const identical = hashes[1] === hashes[2];
+    say(`output at concurrency 1 and 2: ${identical ? 'byte-identical' : 'DIFFERENT'}`);
+
+    const scaling: Record<string, ReturnType<typeof summarizeRun>> = { '1x': runs['1x-c2']! };
+    for (const copies of [2, 4]) {
+      const corpus = makeCorpus(work, copies, sample, false);
+      const out = path.join(work, `out-${copies}x`);
+      scaling[`${copies}x`] = summarizeRun(spawnRun(corpus.dir, out, 2), corpus);
+      fs.rmSync(out, { recursive: true, force: true });
+      fs.rmSync(corpus.dir, { recursive: true, force: true });
+      say(`${copies}x, concurrency 2: ${scaling[`${copies}x`]!.seconds} s (${round(scaling[`${copies}x`]!.seconds / scaling['1x']!.seconds)}x the time of 1x), peak RSS ${scaling[`${copies}x`]!.peakRssMB} MB`);
+    }
+
+    let huge: Record<string, unknown> | undefined;
+    if (hugeMB > 0) {
+      const h = makeHuge(work, hugeMB);
+      const out = path.join(work, 'out-huge');
+      try {
+        const r = spawnRun(h.dir, out, 2);
+        huge = { mb: round(h.bytes / 1e6, 1), completed: r.report.totals.documents === 1 && r.report.totals.errors === 0, ...summarizeRun(r, { textBytes: h.bytes, docs: 1 }) };
+      } catch (e) {
+        huge = { mb: round(h.bytes / 1e6, 1), completed: false, error: (e as Error).message };
+      }
+      fs.rmSync(out, { recursive: true, force: true });
+      say(`one-line document of ${huge.mb} MB: ${huge.completed ? `completed in ${huge.seconds} s, peak RSS ${huge.peakRssMB} MB` : `FAILED: ${String(huge.error)}`}`);
+    }
+
+    const parallelAfter = round(await cpuParallelism());
+    const loadAfter = os.loadavg().map((x) => round(x));
+    say(`machine after: load average ${loadAfter.join(' ')}, two CPU threads run ${parallelAfter}x one`);
+    const c1 = runs['1x-c1']!;
+    const c2 = runs['1x-c2']!;
+    const peak = Math.max(...Object.values(runs).map((r) => r.peakRssMB), ...Object.values(scaling).map((r) => r.peakRssMB));
+    const targets = {
+      oneWorkerVsRetext: { value: round(c1.mbPerSec / floor.mbPerSec, 3), byCpuTime: round(c1.mbPerCpuSec / floor.mbPerCpuSec, 3), target: '>= 0.5' },
+      twoWorkersVsOne: { value: round(c2.mbPerSec / c1.mbPerSec), target: '>= 1.6', machineTwoThreads: [parallel, parallelAfter] },
+      fourXTime: { value: round(scaling['4x']!.seconds / scaling['1x']!.seconds), target: '<= 4.4' },
+      peakRssMB: { value: peak, target: '<= 1536 (bench corpus runs; the huge document is reported apart)' },
+      identicalAtConcurrency1And2: identical,
+    };
+    const results = {
+      date: new Date().toISOString(), node: process.version, cores: os.availableParallelism(),
+      loadAverage: { before: load, after: loadAfter }, cpuTwoThreadsSpeedup: { before: parallel, after: parallelAfter },
+      corpus: { files: FILES, sample: sample ?? 'all', documents: one.docs, textMB: round(one.textBytes / 1e6), jsonlMB: round(one.fileBytes / 1e6) },
+      retextFloor: { mbPerSec: round(floor.mbPerSec, 3), seconds: round(floor.seconds), mbPerCpuSec: round(floor.mbPerCpuSec, 3) },
+      runs, scaling, huge, targets,
+    };
+    fs.writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
+    process.stdout.write(formatTable(results) + '\n');
+    say(`written ${path.relative(process.cwd(), outFile)}`);
+  } finally {
+    if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function formatTable(r: { runs: Record<string, ReturnType<typeof summarizeRun>>; scaling: Record<string, ReturnType<typeof summarizeRun>>; targets: Record<string, unknown>; retextFloor: { mbPerSec: number; mbPerCpuSec: number } }): string {
+  const lines = ['run                MB/s   docs/s   seconds  CPU s  MB/CPU s  peak RSS MB'];
+  for (const [k, v] of [...Object.entries(r.runs), ...Object.entries(r.scaling).filter(([k2]) => k2 !== '1x').map(([k2, v2]) => [`${k2}-c2`, v2] as const)]) {
+    lines.push(`${k.padEnd(15)} ${String(v.mbPerSec).padStart(7)} ${String(v.docsPerSec).padStart(8)} ${String(v.seconds).padStart(9)} ${String(v.cpuSeconds).padStart(6)} ${String(v.mbPerCpuSec).padStart(9)} ${String(v.peakRssMB).padStart(12)}`);
+  }
+  lines.push(`retext floor    ${String(r.retextFloor.mbPerSec).padStart(7)}                            ${String(r.retextFloor.mbPerCpuSec).padStart(9)}`);
+  const stages = r.runs['1x-c1']?.stageSeconds ?? {};
+  lines.push(`stages, 1 worker (s): ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(`targets: ${JSON.stringify(r.targets)}`);
+  return lines.join('\n');
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') await child(argv[1]!, argv[2]!, Number(argv[3]));
+else await main();

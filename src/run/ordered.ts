@@ -1,0 +1,66 @@
+// Pass 1's front half, shared by the streaming run and the in-memory runPipeline: read the input
+// (ingest streams it), hand each document to the executor, and give the results back in input
+// order with a bounded window in flight (documents and characters), so memory does not grow with
+// the input and the corpus stages see documents in the same order at any concurrency.
+import { readInputs } from '../ingest/index.js';
+import { oneLine, problem } from '../ingest/problem.js';
+import { NameRegistry } from '../names.js';
+import type { Doc, InputProblem, SourceDoc } from '../types.js';
+import { fromPlainDoc } from './plain.js';
+import type { Executor } from './pool.js';
+import type { Prepared, Timings } from './stages.js';
+
+export type OrderedItem =
+  | { kind: 'problem'; problem: InputProblem }
+  | { kind: 'doc'; doc: Doc; terms: (string | null)[]; cuts: [string, number][]; timings: Timings; end?: number };
+
+interface Waiting {
+  item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; end?: number };
+  result?: Promise<Prepared | Error>;
+}
+
+export interface WindowLimits {
+  /** Documents dispatched and not yet handed on. */
+  docs: number;
+  /** Characters of text in flight (a larger single document still goes, alone). */
+  chars: number;
+}
+
+export function windowFor(exec: Executor): WindowLimits {
+  return { docs: exec.workers ? exec.workers * 4 : 1, chars: 64 * 1024 * 1024 };
+}
+
+/** Documents of `input` after the per-document stages, and input problems, in input order. */
+export async function* preparedInOrder(input: string, exec: Executor, limits = windowFor(exec)): AsyncGenerator<OrderedItem> {
+  const names = new NameRegistry();
+  const window: Waiting[] = [];
+  let chars = 0;
+
+  const next = async (): Promise<OrderedItem> => {
+    const head = window.shift()!;
+    if (head.item.kind === 'problem') return head.item;
+    const { source, end } = head.item;
+    chars -= source.text.length;
+    const result = await head.result!;
+    if (result instanceof Error) {
+      // A stage failed on this document: it is reported like a bad input and the run goes on.
+      return problem(source.path, `cannot process (${oneLine(result.message, 160)})`, source.line !== undefined ? `line ${source.line}` : undefined);
+    }
+    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true }), terms: result.terms, cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
+  };
+
+  for await (const item of readInputs(input)) {
+    if (item.kind === 'problem') {
+      window.push({ item });
+    } else {
+      const source = item.doc;
+      // Names are claimed in input order, so they never depend on which document finished first.
+      const name = names.claim(source.path, source.line !== undefined ? source.id : undefined);
+      const result = exec.run('prepare', { source, name }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      window.push({ item: { kind: 'doc', source, ...(item.end !== undefined ? { end: item.end } : {}) }, result });
+      chars += source.text.length;
+    }
+    while (window.length >= limits.docs || (chars > limits.chars && window.length > 1)) yield await next();
+  }
+  while (window.length) yield await next();
+}

@@ -1,0 +1,155 @@
+// Where the per-document stages run: inline on the main thread (--concurrency 1) or in a small
+// pool of worker threads (node:worker_threads; no pool package needed for this). Both run the
+// same functions (src/run/stages.ts) on the same plain data, so the output is the same.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { handlers, type FinishContext, type Handlers, type TaskKind } from './stages.js';
+import type { ResultMessage, TaskMessage } from './worker.js';
+
+type Input<K extends TaskKind> = Parameters<Handlers[K]>[0];
+type Output<K extends TaskKind> = ReturnType<Handlers[K]>;
+
+export interface Executor {
+  /** Worker threads in use (0: inline). */
+  readonly workers: number;
+  run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>>;
+  /** Give every worker the context of pass 2 (corpus statistics, taxonomy, formats). */
+  setContext(ctx: FinishContext): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Below this much input (bytes of the input files), documents are processed inline whatever the
+ * concurrency: starting worker threads (each loads the stages' modules and models) costs about a
+ * second, more than small runs take. The output is the same either way.
+ */
+export const MIN_PARALLEL_BYTES = 1_000_000;
+
+/**
+ * `concurrency` 1: inline. Above 1: that many workers, but no more than the machine has cores
+ * (and never fewer than 2, so the threaded path is the one that runs whenever it was asked for).
+ */
+export function createExecutor(concurrency: number): Executor {
+  if (concurrency <= 1) return new InlineExecutor();
+  return new WorkerPool(Math.max(2, Math.min(concurrency, os.availableParallelism())));
+}
+
+class InlineExecutor implements Executor {
+  readonly workers = 0;
+
+  async run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>> {
+    // One turn of the event loop between documents, so timers (the progress line) still fire.
+    await new Promise((resolve) => setImmediate(resolve));
+    return (handlers[kind] as (input: Input<K>) => Output<K>)(input);
+  }
+
+  async setContext(ctx: FinishContext): Promise<void> {
+    handlers.setContext(ctx);
+  }
+
+  async close(): Promise<void> {}
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  slot: Slot;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Tasks posted to it and not answered yet. */
+  load: number;
+}
+
+/** Tasks posted to one worker ahead of time, so it never waits for the main thread between two. */
+const AHEAD = 2;
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const ENTRY = new URL('./worker.ts', import.meta.url).href;
+
+class WorkerPool implements Executor {
+  private readonly slots: Slot[] = [];
+  private readonly queue: TaskMessage[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private context: FinishContext | undefined;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(readonly workers: number) {
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
+  }
+
+  run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>> {
+    return new Promise<Output<K>>((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, slot: undefined as unknown as Slot });
+      this.queue.push({ id, kind, input });
+      this.dispatch();
+    });
+  }
+
+  async setContext(ctx: FinishContext): Promise<void> {
+    this.context = ctx;
+    await Promise.all(this.slots.map((slot) => this.post(slot, 'setContext', ctx)));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
+    const slot: Slot = { worker, load: 0 };
+    worker.on('message', (msg: ResultMessage) => {
+      const task = this.pending.get(msg.id);
+      if (!task) return;
+      this.pending.delete(msg.id);
+      slot.load--;
+      if (msg.ok) task.resolve(msg.output);
+      else task.reject(new Error(msg.error));
+      this.dispatch();
+    });
+    const lost = (why: string): void => {
+      if (this.closed) return;
+      // Its tasks fail (each becomes a problem for its document); a fresh worker takes its place.
+      for (const [id, task] of this.pending) {
+        if (task.slot !== slot) continue;
+        this.pending.delete(id);
+        task.reject(new Error(why));
+      }
+      const at = this.slots.indexOf(slot);
+      if (at === -1) return;
+      const fresh = this.spawn();
+      this.slots[at] = fresh;
+      if (this.context) void this.post(fresh, 'setContext', this.context).catch(() => undefined);
+      this.dispatch();
+    };
+    worker.on('error', (e) => lost(`worker failed (${e.message.split('\n')[0]})`));
+    worker.on('exit', (code) => lost(`worker exited (code ${code})`));
+    return slot;
+  }
+
+  private post(slot: Slot, kind: TaskKind, input: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject, slot });
+      slot.load++;
+      slot.worker.postMessage({ id, kind, input } satisfies TaskMessage);
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      let best: Slot | undefined;
+      for (const s of this.slots) if (s.load < AHEAD && (!best || s.load < best.load)) best = s;
+      if (!best) return;
+      const task = this.queue.shift()!;
+      const pending = this.pending.get(task.id);
+      if (!pending) continue;
+      pending.slot = best;
+      best.load++;
+      best.worker.postMessage(task);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+// A streaming run in bounded memory, with the same output as runPipeline + writeRun:
+//   pass 1  read -> [segment, boilerplate, quality] (pool, in flight: a bounded window)
+//           -> in input order on the main thread: dedupe, corpus statistics, spill to a temp file
+//   pass 2  spill -> [claims, sources, topics, render] (pool) -> write in input order
+// Two passes because every document's claims need the run's final corpus statistics (TF-IDF) and
+// every kept segment's copies may grow while later documents are deduplicated. What the main
+// thread keeps is dedupe's own memory, the corpus statistics (one count per distinct term), and
+// per document a name and its index row; copies that a kept segment gets from a later document
+// are remembered as numbers (LateCopies) and handed to pass 2 with the document they belong to.
+import { Dedupe } from '../dedupe/index.js';
+import { activeTaxonomy, CorpusStats, type Taxonomy } from '../topics/index.js';
+import { writeDocument, writeIndex, type Format } from '../write/index.js';
+import { IndexBuilder } from '../write/summary.js';
+import type { Sink } from '../write/sink.js';
+import type { Doc, InputProblem } from '../types.js';
+import { toPlainDoc } from './plain.js';
+import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
+import { preparedInOrder, windowFor } from './ordered.js';
+import { packCorpus, type Finished, type Timings } from './stages.js';
+import { Spill } from './spill.js';
+import { addSegment } from './corpus.js';
+import { effectiveConcurrency, inputSizes } from './sizes.js';
+import type { Progress } from './progress.js';
+
+export interface StreamOptions {
+  input: string;
+  concurrency: number;
+  formats: Format[];
+  sink: Sink;
+  taxonomy?: Taxonomy;
+  progress?: Progress;
+  /** Called for each input problem as it is reached (in input order). */
+  onProblem?: (problem: InputProblem) => void;
+  /** Inputs smaller than this run inline whatever the concurrency (default MIN_PARALLEL_BYTES). */
+  minParallelBytes?: number;
+}
+
+export interface RunReport {
+  totals: IndexBuilder['totals'];
+  problems: InputProblem[];
+  /** Milliseconds per stage: worker stages summed over threads, main-thread stages as measured. */
+  timings: Timings;
+  /** Wall-clock milliseconds of the two passes. */
+  passes: { clean: number; write: number };
+  workers: number;
+  spillBytes: number;
+}
+
+export async function runStreaming(options: StreamOptions): Promise<RunReport> {
+  const exec = createExecutor(await effectiveConcurrency(options.input, options.concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES));
+  const spill = await Spill.create();
+  try {
+    return await run(options, exec, spill);
+  } finally {
+    await exec.close();
+    await spill.remove();
+  }
+}
+
+async function run(options: StreamOptions, exec: Executor, spill: Spill): Promise<RunReport> {
+  const { sink, formats, progress } = options;
+  const timings: Timings = {};
+  const time = async <T>(stage: string, f: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
+    }
+  };
+  const addTimings = (t: Timings): void => {
+    for (const [k, v] of Object.entries(t)) timings[k] = (timings[k] ?? 0) + v;
+  };
+  const problems: InputProblem[] = [];
+  const cuts = new Map<string, number>();
+
+  // Pass 1.
+  const started = performance.now();
+  const sizes = progress ? await inputSizes(options.input) : undefined;
+  progress?.phase('cleaning');
+  const counts = { docs: 0, bytes: 0, ...(sizes ? { totalBytes: sizes.total } : {}) };
+  const ticker = progress ? setInterval(() => progress.update(counts), 500).unref() : undefined;
+  const dedupe = new Dedupe();
+  const corpus = new CorpusStats();
+  const late = new LateCopies();
+  try {
+    for await (const item of preparedInOrder(options.input, exec, windowFor(exec))) {
+      if (item.kind === 'problem') {
+        problems.push(item.problem);
+        options.onProblem?.(item.problem);
+        continue;
+      }
+      const { doc } = item;
+      addTimings(item.timings);
+      for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
+      await time('dedupe', () => dedupe.add(doc));
+      late.add(doc);
+      await time('corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
+      await time('spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
+      counts.docs++;
+      if (sizes && item.end !== undefined) counts.bytes = (sizes.before.get(doc.source.path) ?? 0) + item.end;
+      progress?.update(counts);
+    }
+    await spill.end();
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
+  const clean = performance.now() - started;
+
+  // Pass 2.
+  const writing = performance.now();
+  await time('context', () => exec.setContext({ ...packCorpus(corpus), taxonomy: options.taxonomy ?? activeTaxonomy(), formats }));
+  progress?.phase('writing');
+  const index = new IndexBuilder();
+  if (formats.includes('jsonl')) await sink.append('cleaned.jsonl', '');
+  const queue: { k: number; result: Promise<Finished | Error> }[] = [];
+  const limit = windowFor(exec).docs;
+  const total = spill.count;
+  const written = { docs: 0, bytes: 0, totalDocs: total };
+  const writeHead = async (): Promise<void> => {
+    const { k, result } = queue.shift()!;
+    const done = await result;
+    const name = late.names[k] ?? '';
+    if (done instanceof Error) {
+      const p: InputProblem = { path: name, message: `cannot finish (${done.message.split('\n')[0]})`, severity: 'error' };
+      problems.push(p);
+      options.onProblem?.(p);
+      return;
+    }
+    addTimings(done.timings);
+    await time('write', () => writeDocument(name, done.rendered, sink));
+    index.add(done.summary);
+    written.docs++;
+    progress?.update(written);
+  };
+  let k = 0;
+  for await (const record of spill.read()) {
+    const input = { header: record.header, text: record.text, late: late.take(k) };
+    queue.push({ k, result: exec.run('finish', input).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) });
+    k++;
+    while (queue.length >= limit) await writeHead();
+  }
+  while (queue.length) await writeHead();
+  await time('write', () => writeIndex(index.build(problems, cuts), sink, formats));
+  const totals = { ...index.totals, errors: problems.filter((p) => p.severity === 'error').length };
+  return {
+    totals,
+    problems,
+    timings,
+    passes: { clean, write: performance.now() - writing },
+    workers: exec.workers,
+    spillBytes: spill.bytes,
+  };
+}
+
+/**
+ * Copies that kept segments get from later documents, as numbers: for each target document,
+ * triples (segment index, copy's document, copy's segment index), in the order dedupe made them
+ * (input order). Segment ids are `${name}:${index}` (createDoc), so ids are rebuilt from names.
+ */
+export class LateCopies {
+  readonly names: string[] = [];
+  private readonly byName = new Map<string, number>();
+  private readonly late = new Map<number, number[]>();
+
+  /** After dedupe.add(doc): note which of doc's duplicates point into earlier documents. */
+  add(doc: Doc): void {
+    const k = this.names.length;
+    this.names.push(doc.name);
+    this.byName.set(doc.name, k);
+    doc.segments.forEach((s, i) => {
+      if (s.duplicateOf === undefined) return;
+      const cut = s.duplicateOf.lastIndexOf(':');
+      const target = this.byName.get(s.duplicateOf.slice(0, cut));
+      const seg = Number(s.duplicateOf.slice(cut + 1));
+      if (target === undefined || !Number.isInteger(seg)) throw new Error(`${s.id}: duplicate of an unknown segment ${s.duplicateOf}`);
+      if (s.id !== `${doc.name}:${i}`) throw new Error(`${s.id}: segment ids must be name:index`);
+      if (target === k) return; // within the document: already on the kept segment
+      const list = this.late.get(target) ?? [];
+      this.late.set(target, list);
+      list.push(seg, k, i);
+    });
+  }
+
+  /** The late copies of document k, grouped by kept segment; forgotten once taken. */
+  take(k: number): [number, string[]][] {
+    const list = this.late.get(k);
+    if (!list) return [];
+    this.late.delete(k);
+    const bySeg = new Map<number, string[]>();
+    for (let j = 0; j < list.length; j += 3) {
+      const seg = list[j]!;
+      const ids = bySeg.get(seg) ?? [];
+      bySeg.set(seg, ids);
+      ids.push(`${this.names[list[j + 1]!]}:${list[j + 2]}`);
+    }
+    return [...bySeg];
+  }
+}

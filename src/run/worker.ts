@@ -1,0 +1,29 @@
+// A pool worker: runs the per-document stages (src/run/stages.ts) on the tasks the main thread
+// posts and posts back plain results. A stage that throws fails that task only.
+import { parentPort } from 'node:worker_threads';
+import { handlers, transferList, type TaskKind } from './stages.js';
+
+export interface TaskMessage {
+  id: number;
+  kind: TaskKind;
+  input: unknown;
+}
+
+export type ResultMessage = { id: number; ok: true; output: unknown } | { id: number; ok: false; error: string };
+
+const port = parentPort;
+if (!port) throw new Error('src/run/worker.ts runs in a worker thread');
+
+port.on('message', (task: TaskMessage) => {
+  let reply: ResultMessage;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const handler = handlers[task.kind] as (input: unknown) => unknown;
+    const output = handler(task.input);
+    transfer = transferList(output);
+    reply = { id: task.id, ok: true, output };
+  } catch (e) {
+    reply = { id: task.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(reply, transfer);
+});
