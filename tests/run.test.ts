@@ -76,7 +76,8 @@ describe('streaming order and late copies', () => {
   const filler = (n: number): string =>
     Array.from({ length: n }, (_, i) => `Paragraph ${i} explains how regular walks of twenty minutes can improve sleep quality for adults.`).join('\n');
   const records = [
-    { id: 'first', text: `${sentence}\nThe body loses water through breath and sweat every hour.` },
+    // A page of a few prose lines: on a two-line page the furniture model is unreliable.
+    { id: 'first', text: `${sentence}\nThe body loses water through breath and sweat every hour.\nMost adults need more fluid on hot days and during exercise.\nThirst is a useful guide for healthy people, though older adults feel it less.` },
     // Large, so that with workers it finishes after the small documents behind it.
     { id: 'big', text: filler(400) },
     { id: 'second', text: `Coffee counts toward daily fluid intake for most people.\n${sentence}` },
