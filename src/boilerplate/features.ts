@@ -36,7 +36,7 @@ export function isFlat(text: string): boolean {
 export function featureRows(text: string, spans: SpanLike[], stop: Set<string>): number[][] {
   const lines = lineInfo(text);
   const flat = lines.count < 5 ? 1 : 0;
-  const base = spans.map((s) => baseFeatures(text, s, stop, lines, flat));
+  const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1]));
   const at = (i: number, f: (typeof CONTEXT_OF)[number]): number => base[i]?.[BASE.indexOf(f)] ?? 0;
   const relative = relativeFeatures(text, spans, base, lines);
   return base.map((row, i) => {
@@ -70,11 +70,9 @@ function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lin
   const dist = nearest(long);
   return spans.map((_, i) => {
     const line = lineIds[i] ?? 0;
-    const lineEnd = (lines.starts[line + 1] ?? text.length + 1) - 1;
-    const lineText = text.slice(lines.starts[line] ?? 0, lineEnd).trimEnd();
     return [
       (words[i] ?? 0) - midWords, (stop[i] ?? 0) - meanStop, Math.log1p(perLine.get(line) ?? 1),
-      /[.!?]["'”’)\]]*$/u.test(lineText) ? 1 : 0, (count.get(keys[i] ?? '') ?? 0) > 1 ? 1 : 0, Math.log1p(dist[i] ?? 0),
+      lines.endsSentence[line] ? 1 : 0, (count.get(keys[i] ?? '') ?? 0) > 1 ? 1 : 0, Math.log1p(dist[i] ?? 0),
     ];
   });
 }
@@ -95,13 +93,17 @@ interface Lines {
   starts: number[];
   /** word count of each line */
   words: number[];
+  /** whether each line (trailing space trimmed) ends like a sentence */
+  endsSentence: boolean[];
 }
 
 function lineInfo(text: string): Lines {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const words = starts.map((s, k) => wordCount(text.slice(s, starts[k + 1] ?? text.length)));
-  return { count: words.filter((w) => w > 0).length, starts, words };
+  const bodies = starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length));
+  const words = bodies.map(wordCount);
+  const endsSentence = bodies.map((b) => /[.!?]["'”’)\]]*$/u.test(b.trimEnd()));
+  return { count: words.filter((w) => w > 0).length, starts, words, endsSentence };
 }
 
 function lineOf(lines: Lines, offset: number): number {
@@ -115,7 +117,7 @@ function lineOf(lines: Lines, offset: number): number {
   return lo;
 }
 
-function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number): number[] {
+function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev?: SpanLike, next?: SpanLike): number[] {
   const s = text.slice(span.start, span.end);
   const words = s.match(WORD) ?? [];
   const n = words.length;
@@ -129,7 +131,9 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   const line = lineOf(lines, span.start);
   const lineStart = lines.starts[line] ?? 0;
   const lineEnd = (lines.starts[line + 1] ?? text.length + 1) - 1;
-  const wholeLine = text.slice(lineStart, span.start).trim() === '' && text.slice(span.end, lineEnd).trim() === '' ? 1 : 0;
+  // Segments cover every non-space character, so the span is alone on its line exactly when its
+  // neighbours lie on other lines (constant time; slicing the line was quadratic on flat pages).
+  const wholeLine = (!prev || prev.end <= lineStart) && (!next || next.start >= lineEnd) ? 1 : 0;
   const rule = matchRule(s, n);
   const row = [
     Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha.length ? title / alpha.length : 0,
