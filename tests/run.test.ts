@@ -12,6 +12,8 @@ import { windowRanges, HUGE_DOC } from '../src/run/windows.js';
 import { LateCopies } from '../src/run/stream.js';
 import { Spill } from '../src/run/spill.js';
 import { createProgress } from '../src/run/progress.js';
+import { toJson, toJsonPieces } from '../src/write/json.js';
+import { detach } from '../src/run/plain.js';
 import type { Doc, Segment } from '../src/types.js';
 import type { SieveDocumentOutput } from '../src/write/output-types.js';
 
@@ -211,5 +213,24 @@ describe('progress line', () => {
       if (ci === undefined) delete process.env.CI;
       else process.env.CI = ci;
     }
+  });
+});
+
+describe('pieces of output', () => {
+  it('toJsonPieces joins to exactly toJson', () => {
+    const values: object[] = [
+      {},
+      { a: [] , b: {}, c: undefined, d: () => 1, e: null },
+      { schemaVersion: 1, segments: [{ id: 'x:0', text: 'line\nbreak "quoted" ü 𝄞', copies: ['y:1', 'z:2'] }, { id: 'x:1', reason: { stage: 'dedupe' } }], claims: [[1, [2, []]], 'two', 3, null, undefined] },
+      { nested: { deep: { list: [1, 2, { three: [] }] } }, empty: '', n: -0.5 },
+    ];
+    for (const v of values) expect([...toJsonPieces(v)].join('')).toBe(toJson(v));
+  });
+
+  it('detaches a copy of a segment text from its document text', () => {
+    const text = 'Walking after meals helps. '.repeat(100);
+    const s = text.slice(27, 60);
+    expect(detach(s)).toBe(s);
+    expect(detach('short')).toBe('short');
   });
 });

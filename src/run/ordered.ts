@@ -46,7 +46,7 @@ export async function* preparedInOrder(input: string, exec: Executor, limits = w
       // A stage failed on this document: it is reported like a bad input and the run goes on.
       return problem(source.path, `cannot process (${oneLine(result.message, 160)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
-    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true }), terms: result.terms, cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
+    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true, source }), terms: result.terms, cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of readInputs(input)) {
@@ -56,7 +56,9 @@ export async function* preparedInOrder(input: string, exec: Executor, limits = w
       const source = item.doc;
       // Names are claimed in input order, so they never depend on which document finished first.
       const name = names.claim(source.path, source.line !== undefined ? source.id : undefined);
-      const result = exec.run('prepare', { source, name }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      // The stages read the text only: the record's other fields (often larger than the text) stay here.
+      const { extra: _extra, ...light } = source;
+      const result = exec.run('prepare', { source: light, name, terms: exec.workers > 0 }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       window.push({ item: { kind: 'doc', source, ...(item.end !== undefined ? { end: item.end } : {}) }, result });
       chars += source.text.length;
     }

@@ -83,9 +83,10 @@ export function plainSegment(s: Segment): PlainSegment {
  * The Doc again, with a fresh vfile holding the same messages. `detach`: segment texts are copies,
  * not slices of the document text (V8 keeps the whole text alive as long as one slice of it
  * lives), so whatever a corpus stage remembers of a segment does not hold its document's text.
+ * `source`: the source to use as it is (the main thread's own, with the fields workers never see).
  */
-export function fromPlainDoc(plain: PlainDoc, text: string, options: { detach?: boolean } = {}): Doc {
-  const source = { ...plain.source, text } as SourceDoc;
+export function fromPlainDoc(plain: PlainDoc, text: string, options: { detach?: boolean; source?: SourceDoc } = {}): Doc {
+  const source = options.source ?? ({ ...plain.source, text } as SourceDoc);
   const file = new VFile({ path: source.path, value: text });
   restoreMessages(file, plain.messages);
   const slice = options.detach ? (s: PlainSegment) => detach(text.slice(s.start, s.end)) : (s: PlainSegment) => text.slice(s.start, s.end);

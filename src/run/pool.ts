@@ -3,7 +3,7 @@
 // same functions (src/run/stages.ts) on the same plain data, so the output is the same.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { handlers, type FinishContext, type Handlers, type TaskKind } from './stages.js';
+import { handlers, packContext, useContext, type Handlers, type PackedContext, type RunContext, type TaskKind } from './stages.js';
 import type { ResultMessage, TaskMessage } from './worker.js';
 
 type Input<K extends TaskKind> = Parameters<Handlers[K]>[0];
@@ -14,7 +14,7 @@ export interface Executor {
   readonly workers: number;
   run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>>;
   /** Give every worker the context of pass 2 (corpus statistics, taxonomy, formats). */
-  setContext(ctx: FinishContext): Promise<void>;
+  setContext(ctx: RunContext): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,8 +43,8 @@ class InlineExecutor implements Executor {
     return (handlers[kind] as (input: Input<K>) => Output<K>)(input);
   }
 
-  async setContext(ctx: FinishContext): Promise<void> {
-    handlers.setContext(ctx);
+  async setContext(ctx: RunContext): Promise<void> {
+    useContext(ctx);
   }
 
   async close(): Promise<void> {}
@@ -71,7 +71,7 @@ class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
   private readonly queue: TaskMessage[] = [];
   private readonly pending = new Map<number, Pending>();
-  private context: FinishContext | undefined;
+  private context: PackedContext | undefined;
   private nextId = 1;
   private closed = false;
 
@@ -88,9 +88,9 @@ class WorkerPool implements Executor {
     });
   }
 
-  async setContext(ctx: FinishContext): Promise<void> {
-    this.context = ctx;
-    await Promise.all(this.slots.map((slot) => this.post(slot, 'setContext', ctx)));
+  async setContext(ctx: RunContext): Promise<void> {
+    const packed = (this.context = packContext(ctx));
+    await Promise.all(this.slots.map((slot) => this.post(slot, 'setContext', packed)));
   }
 
   async close(): Promise<void> {

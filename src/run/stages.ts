@@ -2,7 +2,7 @@
 // thread (src/run/worker.ts) or inline (--concurrency 1) and the output cannot depend on which:
 //   prepare: source -> segment -> boilerplate -> quality                (pass 1, before dedupe)
 //   finish:  spilled doc + its late copies -> claims -> sources -> topics -> rendered files
-//            (pass 2, after the corpus stages; needs the corpus statistics, sent once by setContext)
+//            (pass 2, after the corpus stages; needs the corpus statistics, sent once: setContext)
 import { segmentText } from '../segment/index.js';
 import { boilerplate } from '../boilerplate/index.js';
 import { quality } from '../quality/index.js';
@@ -32,19 +32,21 @@ function timed<T>(timings: Timings, stage: string, run: () => T): T {
 export interface PrepareInput {
   source: SourceDoc;
   name: string;
+  /** Find the corpus terms of kept segments here (in a worker: off the main thread). */
+  terms?: boolean;
 }
 
 export interface Prepared {
   /** The document as the per-document stages left it, without its text. */
   doc: PlainDoc;
-  /** Per segment still kept: its corpus terms (src/run/corpus.ts); null otherwise. */
+  /** Per segment still kept: its corpus terms (src/run/corpus.ts); null otherwise; empty if not asked for. */
   terms: (string | null)[];
   /** Segment stage: cuts per split rule in this document. */
   cuts: [string, number][];
   timings: Timings;
 }
 
-export function prepare({ source, name }: PrepareInput): Prepared {
+export function prepare({ source, name, terms: withTerms = false }: PrepareInput): Prepared {
   const timings: Timings = {};
   const cuts = new Map<string, number>();
   const spans = timed(timings, 'segment', () => segmentText(source.text, cuts));
@@ -58,28 +60,32 @@ export function prepare({ source, name }: PrepareInput): Prepared {
       timed(timings, 'quality', () => quality(window));
     });
   }
-  const terms = timed(timings, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null)));
+  const terms = withTerms ? timed(timings, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null))) : [];
   return { doc: toPlainDoc(doc), terms, cuts: [...cuts], timings };
 }
 
 /** What pass 2 needs besides the document: the run's corpus statistics, the taxonomy, the formats. */
-export interface FinishContext {
-  /** CorpusStats.df as two parallel lists (terms joined by "\n": terms never hold a line break). */
-  terms: string;
-  counts: Int32Array;
-  segments: number;
+export interface RunContext {
+  corpus: CorpusStats;
   taxonomy: Taxonomy;
   formats: Format[];
 }
 
-export function packCorpus(stats: CorpusStats): Pick<FinishContext, 'terms' | 'counts' | 'segments'> {
-  const counts = new Int32Array(stats.df.size);
-  let i = 0;
-  for (const n of stats.df.values()) counts[i++] = n;
-  return { terms: [...stats.df.keys()].join('\n'), counts, segments: stats.segments };
+/** RunContext as it crosses to a worker: CorpusStats.df as two parallel lists (terms joined by "\n"). */
+export interface PackedContext extends Omit<RunContext, 'corpus'> {
+  terms: string;
+  counts: Int32Array;
+  segments: number;
 }
 
-function unpackCorpus(ctx: FinishContext): CorpusStats {
+export function packContext({ corpus, taxonomy, formats }: RunContext): PackedContext {
+  const counts = new Int32Array(corpus.df.size);
+  let i = 0;
+  for (const n of corpus.df.values()) counts[i++] = n;
+  return { terms: [...corpus.df.keys()].join('\n'), counts, segments: corpus.segments, taxonomy, formats };
+}
+
+function unpackCorpus(ctx: PackedContext): CorpusStats {
   const stats = new CorpusStats();
   stats.segments = ctx.segments;
   if (ctx.counts.length) ctx.terms.split('\n').forEach((t, i) => stats.df.set(t, ctx.counts[i] ?? 0));
@@ -88,8 +94,14 @@ function unpackCorpus(ctx: FinishContext): CorpusStats {
 
 let context: { corpus: CorpusStats; model: TopicModel; formats: Format[] } | undefined;
 
-export function setContext(ctx: FinishContext): void {
-  context = { corpus: unpackCorpus(ctx), model: topicModel(ctx.taxonomy), formats: ctx.formats };
+/** Inline: use the main thread's statistics as they are. */
+export function useContext(ctx: RunContext): void {
+  context = { corpus: ctx.corpus, model: topicModel(ctx.taxonomy), formats: ctx.formats };
+}
+
+/** In a worker: the statistics as packed by the main thread. */
+export function setContext(ctx: PackedContext): void {
+  useContext({ corpus: unpackCorpus(ctx), taxonomy: ctx.taxonomy, formats: ctx.formats });
 }
 
 export interface FinishInput {

@@ -16,7 +16,7 @@ import type { Doc, InputProblem } from '../types.js';
 import { toPlainDoc } from './plain.js';
 import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
 import { preparedInOrder, windowFor } from './ordered.js';
-import { packCorpus, type Finished, type Timings } from './stages.js';
+import type { Finished, Timings } from './stages.js';
 import { Spill } from './spill.js';
 import { addSegment } from './corpus.js';
 import { effectiveConcurrency, inputSizes } from './sizes.js';
@@ -58,24 +58,56 @@ export async function runStreaming(options: StreamOptions): Promise<RunReport> {
 }
 
 async function run(options: StreamOptions, exec: Executor, spill: Spill): Promise<RunReport> {
-  const { sink, formats, progress } = options;
-  const timings: Timings = {};
-  const time = async <T>(stage: string, f: () => T | Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    try {
-      return await f();
-    } finally {
-      timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
-    }
-  };
-  const addTimings = (t: Timings): void => {
-    for (const [k, v] of Object.entries(t)) timings[k] = (timings[k] ?? 0) + v;
-  };
-  const problems: InputProblem[] = [];
-  const cuts = new Map<string, number>();
-
-  // Pass 1.
+  const state: RunState = { options, exec, spill, timings: {}, problems: [], cuts: new Map() };
   const started = performance.now();
+  const late = await clean(state);
+  const writing = performance.now();
+  const totals = await write(state, late);
+  return {
+    totals,
+    problems: state.problems,
+    timings: state.timings,
+    passes: { clean: writing - started, write: performance.now() - writing },
+    workers: exec.workers,
+    spillBytes: spill.bytes,
+  };
+}
+
+interface RunState {
+  options: StreamOptions;
+  exec: Executor;
+  spill: Spill;
+  timings: Timings;
+  problems: InputProblem[];
+  cuts: Map<string, number>;
+}
+
+async function time<T>(state: RunState, stage: string, f: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await f();
+  } finally {
+    state.timings[stage] = (state.timings[stage] ?? 0) + performance.now() - t0;
+  }
+}
+
+function addTimings(state: RunState, t: Timings): void {
+  for (const [k, v] of Object.entries(t)) state.timings[k] = (state.timings[k] ?? 0) + v;
+}
+
+function problemFound(state: RunState, p: InputProblem): void {
+  state.problems.push(p);
+  state.options.onProblem?.(p);
+}
+
+/**
+ * Pass 1: the per-document stages, then in input order dedupe, corpus statistics, spill. Ends by
+ * handing the statistics to the executor, so that neither they (once packed for the workers) nor
+ * dedupe's memory outlive this pass on the main thread.
+ */
+async function clean(state: RunState): Promise<LateCopies> {
+  const { options, exec, spill, cuts } = state;
+  const { progress } = options;
   const sizes = progress ? await inputSizes(options.input) : undefined;
   progress?.phase('cleaning');
   const counts = { docs: 0, bytes: 0, ...(sizes ? { totalBytes: sizes.total } : {}) };
@@ -86,17 +118,16 @@ async function run(options: StreamOptions, exec: Executor, spill: Spill): Promis
   try {
     for await (const item of preparedInOrder(options.input, exec, windowFor(exec))) {
       if (item.kind === 'problem') {
-        problems.push(item.problem);
-        options.onProblem?.(item.problem);
+        problemFound(state, item.problem);
         continue;
       }
       const { doc } = item;
-      addTimings(item.timings);
+      addTimings(state, item.timings);
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
-      await time('dedupe', () => dedupe.add(doc));
+      await time(state, 'dedupe', () => dedupe.add(doc));
       late.add(doc);
-      await time('corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
-      await time('spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
+      await time(state, 'corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
+      await time(state, 'spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
       counts.docs++;
       if (sizes && item.end !== undefined) counts.bytes = (sizes.before.get(doc.source.path) ?? 0) + item.end;
       progress?.update(counts);
@@ -105,30 +136,32 @@ async function run(options: StreamOptions, exec: Executor, spill: Spill): Promis
   } finally {
     if (ticker) clearInterval(ticker);
   }
-  const clean = performance.now() - started;
+  await time(state, 'context', () => exec.setContext({ corpus, taxonomy: options.taxonomy ?? activeTaxonomy(), formats: options.formats }));
+  return late;
+}
 
-  // Pass 2.
-  const writing = performance.now();
-  await time('context', () => exec.setContext({ ...packCorpus(corpus), taxonomy: options.taxonomy ?? activeTaxonomy(), formats }));
+/** Pass 2: each spilled document with its late copies through claims, sources, topics, render; written in input order. */
+async function write(state: RunState, late: LateCopies): Promise<RunReport['totals']> {
+  const { options, exec, spill } = state;
+  const { sink, formats, progress } = options;
   progress?.phase('writing');
   const index = new IndexBuilder();
   if (formats.includes('jsonl')) await sink.append('cleaned.jsonl', '');
-  const queue: { k: number; result: Promise<Finished | Error> }[] = [];
-  const limit = windowFor(exec).docs;
-  const total = spill.count;
-  const written = { docs: 0, bytes: 0, totalDocs: total };
+  const queue: { k: number; chars: number; result: Promise<Finished | Error> }[] = [];
+  const limits = windowFor(exec);
+  let chars = 0;
+  const written = { docs: 0, bytes: 0, totalDocs: spill.count };
   const writeHead = async (): Promise<void> => {
-    const { k, result } = queue.shift()!;
+    const { k, chars: size, result } = queue.shift()!;
     const done = await result;
+    chars -= size;
     const name = late.names[k] ?? '';
     if (done instanceof Error) {
-      const p: InputProblem = { path: name, message: `cannot finish (${done.message.split('\n')[0]})`, severity: 'error' };
-      problems.push(p);
-      options.onProblem?.(p);
+      problemFound(state, { path: name, message: `cannot finish (${done.message.split('\n')[0]})`, severity: 'error' });
       return;
     }
-    addTimings(done.timings);
-    await time('write', () => writeDocument(name, done.rendered, sink));
+    addTimings(state, done.timings);
+    await time(state, 'write', () => writeDocument(name, done.rendered, sink));
     index.add(done.summary);
     written.docs++;
     progress?.update(written);
@@ -136,21 +169,14 @@ async function run(options: StreamOptions, exec: Executor, spill: Spill): Promis
   let k = 0;
   for await (const record of spill.read()) {
     const input = { header: record.header, text: record.text, late: late.take(k) };
-    queue.push({ k, result: exec.run('finish', input).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) });
+    queue.push({ k, chars: record.text.length, result: exec.run('finish', input).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) });
+    chars += record.text.length;
     k++;
-    while (queue.length >= limit) await writeHead();
+    while (queue.length >= limits.docs || (chars > limits.chars && queue.length > 1)) await writeHead();
   }
   while (queue.length) await writeHead();
-  await time('write', () => writeIndex(index.build(problems, cuts), sink, formats));
-  const totals = { ...index.totals, errors: problems.filter((p) => p.severity === 'error').length };
-  return {
-    totals,
-    problems,
-    timings,
-    passes: { clean, write: performance.now() - writing },
-    workers: exec.workers,
-    spillBytes: spill.bytes,
-  };
+  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts), sink, formats));
+  return { ...index.totals, errors: state.problems.filter((p) => p.severity === 'error').length };
 }
 
 /**
