@@ -5,6 +5,7 @@ import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
 import rulesFile from './rules.json' with { type: 'json' };
 import { saladSignals } from './salad.js';
+import { smoothMachineRuns } from './context.js';
 
 interface PatternRule { id: string; kind: string; regex: RegExp; lang?: string }
 
@@ -12,6 +13,7 @@ const patterns: PatternRule[] = rulesFile.patterns.map((r) => {
   const rule = r as { id: string; kind: string; pattern: string; flags?: string; lang?: string };
   return { id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'u'), lang: rule.lang };
 });
+const context = Object.fromEntries(Object.entries(rulesFile.context).map(([k, v]) => [k, v.value])) as Record<keyof typeof rulesFile.context, number>;
 const splice = Object.fromEntries(Object.entries(rulesFile.splice).map(([k, v]) => [k, v.value])) as Record<keyof typeof rulesFile.splice, number>;
 
 export function quality(doc: Doc): void {
@@ -34,5 +36,9 @@ export function quality(doc: Doc): void {
     if (s.recycled >= need) {
       remove(doc, segment, { stage: 'quality', kind: 'garbled', rule: s.midStart ? 'spliced-mid-phrase' : 'spliced-fragments', score: +s.recycled.toFixed(3) });
     }
+  });
+  smoothMachineRuns(doc, context, (i) => {
+    remove(doc, doc.segments[i]!, { stage: 'quality', kind: 'garbled', rule: 'inside-machine-run' },
+      { why: 'kept text between segments removed as machine-made or furniture on both sides' });
   });
 }
