@@ -4,9 +4,11 @@
 // 2. the furniture model (model.json, trained by scripts/train-cleaner.ts): what no rule names
 //    but looks like furniture by its shape and its neighbours; rule `furniture-model`, with the
 //    model's confidence as the score.
+// 3. leads.ts: a Title Case lead cut from the furniture after it goes with it.
 import { remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { matchRule, wordCount } from './rules.js';
+import { removeLeadsOfFurniture } from './leads.js';
 import { featureRows, isFlat } from './features.js';
 import { detectLanguage, stopwords } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
@@ -33,6 +35,7 @@ export function boilerplate(doc: Doc): void {
       remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - p).toFixed(3) });
     }
   });
+  removeLeadsOfFurniture(doc);
 }
 
 // The model says "furniture" but not which: name the likeliest kind from the segment's shape,

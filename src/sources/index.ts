@@ -43,7 +43,7 @@ export function sources(doc: Doc): void {
     const at = index.get(claim.segment) ?? 0;
     const adjacent = previous !== undefined && nextKept(doc, previous.at) === at;
     const attributions = findAttributions(claim.text);
-    const explicit = pickNamed(attributions, registry);
+    const explicit = pickNamed(attributions, registry) ?? pickNamed(creditLineBefore(doc, at), registry);
     if (explicit) {
       const key = mention(explicit.found, at);
       given.set(claim, { key, cue: explicit.cue, how: 'explicit' });
@@ -90,6 +90,16 @@ export function sources(doc: Doc): void {
     const ref = g ? refOf.get(g.key) : undefined;
     claim.sources = g && ref ? [{ ref, cue: g.cue, how: g.how }] : [];
   }
+}
+
+/**
+ * A Q&A credit line the segmenter cut from the answer ('Answered by Dr. Jane Roe:'), removed as a
+ * byline just before the segment at `at`: its speaker label names who the answer is from.
+ */
+function creditLineBefore(doc: Doc, at: number): Attribution[] {
+  const line = doc.segments[at - 1];
+  if (!line || line.status !== 'removed' || line.reason?.kind !== 'byline' || !line.text.endsWith(':')) return [];
+  return findAttributions(line.text).filter((a) => a.pattern === 'speaker-label');
 }
 
 /** People the document names with a full name, a title or credentials, anywhere (bylines too). */
