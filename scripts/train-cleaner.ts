@@ -91,7 +91,7 @@ function train2(): { stage1: Scorer; stage2: Scorer } {
 }
 const { stage1, stage2 } = train2();
 const model: CleanerModel = { stage1: stage1, stage2: stage2, threshold: 0.5, thresholdFlat: 0.5 };
-const probsOf = (set: Sample[]): number[][] => set.map((s) => contentProbabilities(model, s.rows));
+const probsOf = (set: Sample[]): number[][] => set.map((s) => contentProbabilities(model, s.rows, FEATURE_NAMES));
 const devProbs = probsOf(dev);
 // One threshold for pages with line breaks, one for flattened pages: the model is surer on the first.
 for (const flat of [false, true]) {

@@ -9,7 +9,7 @@ import { remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { matchRule, wordCount } from './rules.js';
 import { removeLeadsOfFurniture } from './leads.js';
-import { featureRows, isFlat } from './features.js';
+import { FEATURE_NAMES, featureRows, isFlat } from './features.js';
 import { detectLanguage, stopwords } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
 import modelFile from './model.json' with { type: 'json' };
@@ -21,7 +21,7 @@ export function boilerplate(doc: Doc): void {
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
   const rows = featureRows(text, doc.segments, stopwords(doc.lang));
-  const probs = contentProbabilities(model, rows);
+  const probs = contentProbabilities(model, rows, FEATURE_NAMES);
   const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;

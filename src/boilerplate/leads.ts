@@ -1,19 +1,37 @@
-// Title leads: the segmenter cuts a short Title Case lead ending in a colon ('Heart Palpitations
-// at Night:') from the text after it. When that text is furniture (a related-article title, a
-// teaser), the lead is part of the same piece of furniture and goes with it, under its kind.
+// Leads of furniture. The segmenter cuts a piece of furniture into a lead and the rest; when the
+// rest is removed, the lead goes with it, under the same kind:
+// - a short Title Case lead ending in a colon ('Heart Palpitations at Night:') before a removed
+//   line (a related-article title, a teaser);
+// - an ad's hook: a short question to the reader ('Back pain cramping your style?') directly
+//   before a call to action or an ad.
 import { remove } from '../doc.js';
-import type { Doc } from '../types.js';
+import type { Doc, Segment } from '../types.js';
 import { titleShare, wordCount } from './rules.js';
 import settings from './leads.json' with { type: 'json' };
+
+const SECOND_PERSON = /\b(you|your|you're|you’re)\b/iu;
+
+function isTitleLead(lead: Segment): boolean {
+  return lead.text.endsWith(':') && wordCount(lead.text) <= settings.maxWords.value && titleShare(lead.text) >= settings.minTitleShare.value;
+}
+
+function isHook(lead: Segment, next: Segment): boolean {
+  const kind = next.reason?.kind;
+  return (kind === 'cta' || kind === 'ad') && next.reason?.rule !== 'furniture-model' && lead.text.endsWith('?')
+    && wordCount(lead.text) <= settings.hookMaxWords.value && SECOND_PERSON.test(lead.text);
+}
 
 export function removeLeadsOfFurniture(doc: Doc): void {
   const { segments } = doc;
   segments.forEach((lead, i) => {
     const next = segments[i + 1];
     if (lead.status !== 'kept' || !next || next.status !== 'removed' || next.reason?.stage !== 'boilerplate') return;
-    if (!lead.text.endsWith(':') || wordCount(lead.text) > settings.maxWords.value) return;
-    if (titleShare(lead.text) < settings.minTitleShare.value) return;
-    remove(doc, lead, { stage: 'boilerplate', kind: next.reason.kind, rule: 'lead-of-furniture' },
-      { why: `a title lead cut from the ${next.reason.kind} line after it (${next.reason.rule})` });
+    if (isTitleLead(lead)) {
+      remove(doc, lead, { stage: 'boilerplate', kind: next.reason.kind, rule: 'lead-of-furniture' },
+        { why: `a title lead cut from the ${next.reason.kind} line after it (${next.reason.rule})` });
+    } else if (isHook(lead, next)) {
+      remove(doc, lead, { stage: 'boilerplate', kind: 'ad', rule: 'hook-of-cta' },
+        { why: `a question to the reader just before a call to action (${next.reason.rule})` });
+    }
   });
 }

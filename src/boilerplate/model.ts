@@ -69,8 +69,32 @@ export function withContext(rows: number[][], p1: number[]): number[][] {
   });
 }
 
-/** Probability that each segment is content, in order. */
-export function contentProbabilities(model: CleanerModel, rows: number[][]): number[] {
-  const p1 = rows.map((r) => predict(model.stage1, r));
-  return withContext(rows, p1).map((r) => predict(model.stage2, r));
+// Which column of a feature row each of the scorer's inputs is, by name: a model trained before a
+// feature or a rule kind was added still reads the columns it was trained on. A feature the model
+// needs that features.ts no longer computes is an error, never a silent shift.
+const columnCache = new WeakMap<Scorer, Map<string, number[]>>();
+function columnsOf(scorer: Scorer, names: string[]): number[] {
+  const key = names.join('\n');
+  const byNames = columnCache.get(scorer) ?? new Map<string, number[]>();
+  columnCache.set(scorer, byNames);
+  let cols = byNames.get(key);
+  if (!cols) {
+    cols = scorer.features.map((f) => {
+      const j = names.indexOf(f);
+      if (j < 0) throw new Error(`model.json uses the feature "${f}", which features.ts does not compute: retrain with npm run train:cleaner`);
+      return j;
+    });
+    byNames.set(key, cols);
+  }
+  return cols;
+}
+
+const pick = (row: number[], cols: number[]): number[] => cols.map((j) => row[j] ?? 0);
+
+/** Probability that each segment is content, in order; `names` are the columns of `rows`. */
+export function contentProbabilities(model: CleanerModel, rows: number[][], names: string[]): number[] {
+  const cols1 = columnsOf(model.stage1, names);
+  const cols2 = columnsOf(model.stage2, [...names, ...CONTEXT_FEATURES]);
+  const p1 = rows.map((r) => predict(model.stage1, pick(r, cols1)));
+  return withContext(rows, p1).map((r) => predict(model.stage2, pick(r, cols2)));
 }
