@@ -1,7 +1,8 @@
 // Leads of furniture. The segmenter cuts a piece of furniture into a lead and the rest; when the
 // rest is removed, the lead goes with it, under the same kind:
-// - a short Title Case lead ending in a colon ('Heart Palpitations at Night:') before a removed
-//   line (a related-article title, a teaser);
+// - a short Title Case lead ending in a colon ('Heart Palpitations at Night:') before a line a
+//   rule removed (a related-article title, a teaser); not before the model's removals, where on
+//   the bench the lead was a section heading of the article about half the time;
 // - an ad's hook: a short question to the reader ('Back pain cramping your style?') directly
 //   before a call to action or an ad.
 import { remove } from '../doc.js';
@@ -26,7 +27,7 @@ export function removeLeadsOfFurniture(doc: Doc): void {
   segments.forEach((lead, i) => {
     const next = segments[i + 1];
     if (lead.status !== 'kept' || !next || next.status !== 'removed' || next.reason?.stage !== 'boilerplate') return;
-    if (isTitleLead(lead)) {
+    if (isTitleLead(lead) && next.reason.rule !== 'furniture-model') {
       remove(doc, lead, { stage: 'boilerplate', kind: next.reason.kind, rule: 'lead-of-furniture' },
         { why: `a title lead cut from the ${next.reason.kind} line after it (${next.reason.rule})` });
     } else if (isHook(lead, next)) {
