@@ -8,9 +8,11 @@ import { matchRule, furnitureRules } from '../src/boilerplate/rules.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
 import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
 import { removeSiteRepeats } from '../src/boilerplate/site-repeats.js';
+import { removeLeadsOfFurniture } from '../src/boilerplate/leads.js';
 import { segmentText } from '../src/segment/index.js';
-import { createDoc } from '../src/doc.js';
+import { createDoc, remove } from '../src/doc.js';
 import model from '../src/boilerplate/model.json' with { type: 'json' };
+import { contentProbabilities, type CleanerModel } from '../src/boilerplate/model.js';
 import qualityRules from '../src/quality/rules.json' with { type: 'json' };
 import type { Doc } from '../src/types.js';
 import { projectRoot } from './helpers/shared.js';
@@ -43,6 +45,9 @@ describe('furniture rules name the kind a reader expects', () => {
     ['Okafor, L., “Patellar tendon load in runners,” Sports Med Review, 2019;', 'citation', 'citation-reference'],
     ['my knee pops when i squat, is that bad??', 'ugc', 'ugc-lowercase-i'],
     ['Runner’s Knee: Causes and Fixes, Best Shoes for Flat Feet, How to Ice an Ankle, Foam Rolling 101', 'related', 'related-title-list'],
+    ['Knee pain (sharp) (Front), Knee pain (dull) (Back), Swelling (mild)', 'related', 'related-qualified-links'],
+    ['Learn about the warning signs, the tests and the treatment options here.', 'nav', 'nav-teaser'],
+    ['Answered by Dr. Ana Costa:', 'byline', 'byline-by'],
   ])('%s -> %s', (text, kind, rule) => {
     expect(matchRule(text)).toMatchObject({ kind, id: rule });
   });
@@ -52,7 +57,28 @@ describe('furniture rules name the kind a reader expects', () => {
       'Strengthening the hip muscles takes load off the knee and often eases pain within a few weeks.',
       'If the pain lasts longer than two weeks, ask your doctor whether you need an X-ray.',
       'Ice the knee for 15 minutes after a run to calm the swelling.',
+      'Ibuprofen (Advil), naproxen (Aleve), and aspirin all ease the pain for a few hours.',
+      'Learn to run slowly before you try to run far.',
     ]) expect(matchRule(text), text).toBeNull();
+  });
+
+  it('removes a Title Case lead with the furniture a rule found after it, and an ad’s hook question with its call to action', () => {
+    const doc = docOf('Knee pain after running is common and usually settles with a lighter week of training. ' +
+      'Best Running Gear: Knee Sleeves for Runners, Trail Shoes for Beginners, Foam Rollers Compared, Heart Rate Watches. ' +
+      'Sore knees slowing your runs? Call our clinic today at 555-201-3344. ' +
+      'Other signs to watch for: A knee that locks or gives way needs a doctor to look at it. Warm-up Tips: Start slowly.');
+    // The rules' removals as boilerplate() makes them, then the leads: no model involved.
+    for (const s of doc.segments) {
+      const rule = matchRule(s.text);
+      if (rule) remove(doc, s, { stage: 'boilerplate', kind: rule.kind, rule: rule.id });
+    }
+    remove(doc, find(doc, 'Start slowly')!, { stage: 'boilerplate', kind: 'other', rule: 'furniture-model' });
+    removeLeadsOfFurniture(doc);
+    expect(find(doc, 'Best Running Gear:')?.reason).toMatchObject({ stage: 'boilerplate', kind: 'related', rule: 'lead-of-furniture' });
+    expect(find(doc, 'Sore knees slowing')?.reason).toMatchObject({ kind: 'ad', rule: 'hook-of-cta' });
+    expect(find(doc, 'Knee pain after running')?.status).toBe('kept');
+    expect(find(doc, 'Other signs to watch for')?.status).toBe('kept');
+    expect(find(doc, 'Warm-up Tips:')?.status).toBe('kept'); // before the model's removal: may be the article's heading
   });
 
   it('gives every rule a unique id and a reason', () => {
@@ -91,6 +117,21 @@ describe('quality stage', () => {
     for (const s of doc.segments.filter((x) => x.end < article.length)) expect(s.status, s.text).toBe('kept');
   });
 
+  it('removes a kept sentence inside a run of machine-made text, and keeps the body sentence before the run', () => {
+    const salad = [
+      'Thighs is the treatment with the best evidence doing too much too soon, not from the..',
+      'Worse on stairs and hills the treatment with the best evidence at a lower,!',
+      'Kneecap and cushioned shoes alone the hips and thighs the best evidence.!',
+      'Runners often feel better when the weather is warm and dry.',
+      'Keep training at a lower volume while it settles pain around the kneecap and..',
+      'Too soon, not from a single injury the best evidence for the..',
+      'On stairs and hills cushioned shoes alone rarely,!',
+    ].join(' ');
+    const doc = clean(docOf(article + 'A short warm-up before each run makes the first mile easier. ' + salad));
+    expect(find(doc, 'Runners often feel better')?.reason).toMatchObject({ stage: 'quality', kind: 'garbled', rule: 'inside-machine-run' });
+    expect(find(doc, 'A short warm-up')?.status).toBe('kept');
+  });
+
   it('applies English-only endings only to English pages', () => {
     const german = 'Die Schmerzen am Knie entstehen oft durch zu viel Training in zu kurzer Zeit und nicht durch einen einzelnen Unfall. ' +
       'Wer regelmäßig läuft, sollte die Belastung langsam steigern und auf die Signale des Körpers achten. ' +
@@ -102,8 +143,18 @@ describe('quality stage', () => {
 });
 
 describe('furniture model', () => {
-  it('is trained on the features the code computes (retrain with npm run train:cleaner when they change)', () => {
-    expect(model.stage1.features).toEqual(FEATURE_NAMES);
+  it('reads its inputs by feature name: a column added before them changes nothing, a missing one is an error', () => {
+    const cleaner = model as unknown as CleanerModel;
+    const text = 'Home\nShop\nKnee pain after a run usually means the tissues around the kneecap were asked to do too much.\nContact';
+    const rows = featureRows(text, segmentText(text), stopwords('en'));
+    const before = contentProbabilities(cleaner, rows, FEATURE_NAMES);
+    const shifted = contentProbabilities(cleaner, rows.map((r) => [7, ...r]), ['rule:new-kind', ...FEATURE_NAMES]);
+    expect(shifted).toEqual(before);
+    expect(() => contentProbabilities(cleaner, rows.map((r) => r.slice(1)), FEATURE_NAMES.slice(1))).toThrow(/retrain/);
+  });
+
+  it('is trained on features the code computes (retrain with npm run train:cleaner when they change)', () => {
+    for (const f of model.stage1.features) expect(FEATURE_NAMES).toContain(f);
     const rows = featureRows('One sentence here. Another one.', [{ start: 0, end: 18 }, { start: 19, end: 31 }], stopwords('en'));
     for (const row of rows) expect(row).toHaveLength(FEATURE_NAMES.length);
   });

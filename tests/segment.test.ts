@@ -47,6 +47,15 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('cuts after a Q&A credit line, and before a connective glued to a list', () => {
+    const text = 'Answered by Dr. Ana Costa: Yes, oats are safe for most people with coeliac disease. ' +
+      'Oat milk (sweetened), Oat bran (raw) However, plain oats have the most fibre.';
+    expect(texts(segmentText(text), text)).toEqual([
+      'Answered by Dr. Ana Costa:', 'Yes, oats are safe for most people with coeliac disease.',
+      'Oat milk (sweetened), Oat bran (raw)', 'However, plain oats have the most fibre.',
+    ]);
+  });
+
   it('does not cut after abbreviations or inside code with ||', () => {
     const text = 'Take it with food, e.g. toast or rice. Ask Dr. lee first. (ads = window.ads || []).push({}); Next line.';
     const t = texts(segmentText(text), text);

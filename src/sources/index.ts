@@ -93,12 +93,12 @@ export function sources(doc: Doc): void {
 }
 
 /**
- * A Q&A credit line the segmenter cut from the answer ('Answered by Dr. Jane Roe:'), removed as a
- * byline just before the segment at `at`: its speaker label names who the answer is from.
+ * A Q&A credit line the segmenter cut from the answer ('Answered by Dr. Jane Roe:'), just before
+ * the segment at `at` (removed as a byline, or not): its speaker label names who the answer is from.
  */
 function creditLineBefore(doc: Doc, at: number): Attribution[] {
   const line = doc.segments[at - 1];
-  if (!line || line.status !== 'removed' || line.reason?.kind !== 'byline' || !line.text.endsWith(':')) return [];
+  if (!line || !line.text.endsWith(':')) return [];
   return findAttributions(line.text).filter((a) => a.pattern === 'speaker-label');
 }
 
