@@ -31,6 +31,7 @@ describe.skipIf(!hasShared)('evaluation', () => {
     expect(round(s.dedupe.precision)).toBeGreaterThanOrEqual(f.dedupePrecision);
     expect(round(s.keptText.r)).toBeGreaterThanOrEqual(f.contentRecall);
     expect(parseFloat(s.removalRecallByKind.garbled ?? '0')).toBeGreaterThanOrEqual(f.garbledRecall);
+    for (const [kind, floor] of Object.entries(f.kindRecall)) expect(parseFloat(s.removalRecallByKind[kind] ?? '0'), kind).toBeGreaterThanOrEqual(floor);
     expect(round(s.claims.f1)).toBeGreaterThanOrEqual(f.claimF1);
     expect(round(s.claims.typeAccuracy)).toBeGreaterThanOrEqual(f.typeAccuracy);
     expect(round(s.topics.f1)).toBeGreaterThanOrEqual(f.topicF1);
