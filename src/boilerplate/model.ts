@@ -36,8 +36,11 @@ export interface CleanerModel {
   thresholdFlat: number;
 }
 
-export const CONTEXT_FEATURES = ['p:-2', 'p:-1', 'p:+1', 'p:+2', 'p:window'];
+export const CONTEXT_FEATURES = ['p:-2', 'p:-1', 'p:+1', 'p:+2', 'p:window', 'p:wide', 'anchors:before', 'anchors:outside'];
 const WINDOW = 5;
+const WIDE = 15;
+/** A stage-1 score this sure marks the article's body: the anchors of the main block. */
+const ANCHOR = 0.9;
 
 export function predict(r: Scorer, row: number[]): number {
   if ('W1' in r) return predictNetwork(r, row);
@@ -58,14 +61,30 @@ function predictNetwork(r: Network, row: number[]): number {
   return 1 / (1 + Math.exp(-out));
 }
 
-/** Stage-2 rows: each row with its neighbours' stage-1 probabilities appended. */
+/**
+ * Stage-2 rows: each row with its neighbours' stage-1 probabilities appended, and where it lies
+ * relative to the page's main block (trafilatura's and jusText's idea: the article is one run
+ * of text; headline lists and footers lie before or after it): the share of anchors (segments
+ * stage 1 is sure are body text) before it, and whether it lies outside the first-to-last anchor.
+ */
 export function withContext(rows: number[][], p1: number[]): number[][] {
   const at = (i: number): number => p1[i] ?? 0.5;
-  return rows.map((row, i) => {
+  const mean = (i: number, w: number): number => {
     let sum = 0;
     let n = 0;
-    for (let k = i - WINDOW; k <= i + WINDOW; k++) if (k !== i && k >= 0 && k < p1.length) { sum += at(k); n++; }
-    return [...row, at(i - 2), at(i - 1), at(i + 1), at(i + 2), n ? sum / n : 0.5];
+    for (let k = Math.max(0, i - w); k <= Math.min(p1.length - 1, i + w); k++) if (k !== i) { sum += at(k); n++; }
+    return n ? sum / n : 0.5;
+  };
+  const anchorsBefore: number[] = [];
+  let seen = 0;
+  p1.forEach((p, i) => { anchorsBefore[i] = seen; if (p >= ANCHOR) seen++; });
+  const total = seen;
+  const first = p1.findIndex((p) => p >= ANCHOR);
+  let last = p1.length - 1;
+  while (last >= 0 && (p1[last] ?? 0) < ANCHOR) last--;
+  return rows.map((row, i) => {
+    const outside = total === 0 ? 0.5 : i < first || i > last ? 1 : 0;
+    return [...row, at(i - 2), at(i - 1), at(i + 1), at(i + 2), mean(i, WINDOW), mean(i, WIDE), total ? (anchorsBefore[i] ?? 0) / total : 0.5, outside];
   });
 }
 
