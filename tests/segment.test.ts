@@ -56,6 +56,13 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('joins a sentence end the parser found after an abbreviation followed by a number, on one line only', () => {
+    const text = 'The bus No. 42 was late again. See Fig. 3 for the route. He won. 5 people came. It was Jan.\n5 people came.';
+    expect(texts(segmentText(text), text)).toEqual([
+      'The bus No. 42 was late again.', 'See Fig. 3 for the route.', 'He won.', '5 people came.', 'It was Jan.', '5 people came.',
+    ]);
+  });
+
   it('does not cut after abbreviations or inside code with ||', () => {
     const text = 'Take it with food, e.g. toast or rice. Ask Dr. lee first. (ads = window.ads || []).push({}); Next line.';
     const t = texts(segmentText(text), text);

@@ -1,17 +1,36 @@
 // Segment stage: decoded text -> segments with exact offsets.
-// 1. retext-english finds sentences (in chunks, see chunks.ts);
+// 1. retext-english finds sentences (in chunks, see chunks.ts); a sentence end it found after an
+//    abbreviation followed by a number ('No. 5') is joined back;
 // 2. line breaks are always boundaries, and split-rules.json cuts where the kind changes;
 // 3. any non-whitespace text the parser left outside a sentence becomes a segment of its own,
 //    so every non-whitespace character lies in exactly one segment.
 import { sentenceSpans } from './sentences.js';
-import { splitSpans, trim } from './split.js';
+import { splitSpans, trim, wordBefore } from './split.js';
+import wordsFile from './abbreviations.json' with { type: 'json' };
 import type { Span } from './chunks.js';
 
 export type { Span } from './chunks.js';
 
 export function segmentText(text: string, counts?: Map<string, number>): Span[] {
-  const sentences = fillGaps(text, sentenceSpans(text));
+  const sentences = joinAfterAbbreviations(text, fillGaps(text, sentenceSpans(text)));
   return splitSpans(text, sentences, counts);
+}
+
+// The parser ends a sentence after 'No.' or 'Jan.' even when a number follows ('Train No. 115
+// collided …', 'No. 16-ranked St. Thomas …'): join such a pair back, on one line only.
+const abbreviations = new Set(wordsFile.abbreviations.flatMap((g) => g.words));
+function joinAfterAbbreviations(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    if (last && /^\p{N}/u.test(text[span.start] ?? '') && !/[\n\r]/u.test(text.slice(last.end, span.start))
+      && text[last.end - 1] === '.' && abbreviations.has(wordBefore(text.slice(last.start, last.end), last.end - last.start))) {
+      last.end = span.end;
+      continue;
+    }
+    out.push({ ...span });
+  }
+  return out;
 }
 
 // Spans sorted and non-overlapping, with every gap that holds non-whitespace made a span.

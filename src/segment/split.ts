@@ -78,7 +78,7 @@ function applyRule(text: string, piece: Span, rule: SplitRule): Span[] {
 
 // The word before the sentence punctuation that ends at `at` (closing quotes and brackets skipped),
 // lower-cased, without its final period: "e.g." -> "e.g", "Dr." -> "dr".
-function wordBefore(s: string, at: number): string {
+export function wordBefore(s: string, at: number): string {
   let end = at;
   while (end > 0 && /["”’)\]]/u.test(s[end - 1] ?? '')) end--;
   if (end > 0 && /[.!?]/u.test(s[end - 1] ?? '')) end--;
