@@ -1,6 +1,6 @@
 // The pipeline, stage after stage, as in the design card:
 //   ingest -> segment -> boilerplate -> quality   (per document, in worker threads: src/run)
-//   dedupe                                        (corpus: all documents, in input order)
+//   site repeats, dedupe                          (corpus: all documents, in input order)
 //   claims                                        (corpus statistics, then per document)
 // and then the writers (src/write). Per-document stages are pure: their order of completion
 // never changes the output, because every corpus decision is taken in input order.
@@ -9,6 +9,7 @@
 // scripts). The command line uses the streaming run (src/run/stream.ts): same stages, same
 // output, bounded memory.
 import { Dedupe } from './dedupe/index.js';
+import { SiteRepeats } from './boilerplate/site-repeats.js';
 import { claimStages } from './claims/index.js';
 import { createExecutor, MIN_PARALLEL_BYTES } from './run/pool.js';
 import { effectiveConcurrency } from './run/sizes.js';
@@ -40,6 +41,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const segmentCuts = new Map<string, number>();
   const problems: InputProblem[] = [];
   const docs: Doc[] = [];
+  const siteRepeats = new SiteRepeats();
   const dedupe = new Dedupe();
   try {
     for await (const item of preparedInOrder(options.input, exec)) {
@@ -48,7 +50,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         continue;
       }
       for (const [rule, n] of item.cuts) segmentCuts.set(rule, (segmentCuts.get(rule) ?? 0) + n);
-      // Corpus stage: one pass over all documents in input order.
+      // Corpus stages: one pass over all documents in input order.
+      siteRepeats.add(item.doc);
       dedupe.add(item.doc);
       docs.push(item.doc);
     }

@@ -7,7 +7,7 @@ import { quality } from '../src/quality/index.js';
 import { matchRule, furnitureRules } from '../src/boilerplate/rules.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
 import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
-import { removeSiteRepeats } from '../src/boilerplate/site-repeats.js';
+import { SiteRepeats } from '../src/boilerplate/site-repeats.js';
 import { removeLeadsOfFurniture } from '../src/boilerplate/leads.js';
 import { segmentText } from '../src/segment/index.js';
 import { createDoc, remove } from '../src/doc.js';
@@ -184,17 +184,31 @@ describe('furniture model', () => {
 });
 
 describe('site repeats (corpus stage)', () => {
-  it('removes a short line found on most pages of one site, and leaves a long repeated sentence to dedupe', () => {
-    const footer = 'Knee Clinic Weekly: free tips every Friday';
-    const body = 'Most runners with knee pain get better with a gradual plan and strength work for the hips, within six to eight weeks of starting.';
-    const docs = ['a', 'b', 'c'].map((n) => docOf(`Page ${n} talks about knees in its own words. ${body} ${footer}`, n, `https://www.kneeclinic.example/${n}`));
-    docs.push(docOf(`Another site says different things. ${footer}`, 'd', 'https://other.example/d'));
-    removeSiteRepeats(docs);
-    for (const doc of docs.slice(0, 3)) {
-      expect(find(doc, 'Knee Clinic Weekly')?.reason?.rule).toBe('site-repeat');
-      expect(find(doc, 'Most runners')?.status).toBe('kept');
-    }
-    expect(find(docs[3]!, 'Knee Clinic Weekly')?.status).toBe('kept');
+  const footer = 'Knee Clinic Weekly: free tips every Friday';
+  const body = 'Most runners with knee pain get better with a gradual plan and strength work for the hips, within six to eight weeks of starting.';
+  const page = (n: string, host = 'www.kneeclinic.example'): Doc => docOf(`Page ${n} talks about knees in its own words. ${body} ${footer}`, n, `https://${host}/${n}`);
+
+  it('removes a short line from the third page of one site on, and leaves a long repeated sentence to dedupe', () => {
+    const repeats = new SiteRepeats();
+    const docs = [page('a'), page('b'), page('c', 'kneeclinic.example'), page('d'), page('e', 'other.example')];
+    for (const doc of docs) repeats.add(doc);
+    expect(docs.map((d) => find(d, 'Knee Clinic Weekly')?.reason?.rule ?? 'kept')).toEqual(['kept', 'kept', 'site-repeat', 'site-repeat', 'kept']);
+    expect(find(docs[3]!, 'Knee Clinic Weekly')?.reason).toMatchObject({ stage: 'boilerplate', score: 4 });
+    for (const doc of docs) expect(find(doc, 'Most runners')?.status).toBe('kept');
+  });
+
+  it('runs before dedupe in a run, so the template line is kept once and the second copy points at it', async () => {
+    const input = tempDir();
+    const lines = ['a', 'b', 'c', 'd'].map((n) => JSON.stringify({ id: n, url: `https://kneeclinic.example/${n}`, text: `Page ${n} talks about knees in its own words.\n${footer}\n${body}` }));
+    fs.writeFileSync(path.join(input, 'site.jsonl'), lines.join('\n') + '\n');
+    const out = tempDir();
+    expect((await runCli(['--input', input, '--output', out, '--quiet'])).code).toBe(0);
+    const tree = readTree(out);
+    const footerOf = (n: string) => (JSON.parse(tree.get(`${n}.json`) ?? '{}') as { segments: { text: string; status: string; reason?: { rule: string }; duplicateOf?: string }[] }).segments.find((x) => x.text === footer);
+    expect(footerOf('a')?.status).toBe('kept');
+    expect(footerOf('b')?.duplicateOf).toBe('a:1');
+    expect(footerOf('c')?.reason?.rule).toBe('site-repeat');
+    expect(footerOf('d')?.reason?.rule).toBe('site-repeat');
   });
 });
 

@@ -1,6 +1,10 @@
-// Corpus stage, run over all documents in input order before dedupe: lines that recur on many
-// pages of one site are furniture (datatrove's and trafilatura's cross-page signal), removed in
-// every copy with rule `site-repeat`. Only compact keys are kept: site -> line key -> pages.
+// Corpus stage, run on the main thread over the documents in input order, before dedupe: a short
+// line that recurs on many pages of one site is the site's template (menus, taglines, sign-up
+// boxes), learned per run. Online, as trafilatura's duplicate filter does it: once a line has
+// been seen on `minPages` pages of a site, it is removed from that page and every later one with
+// rule `site-repeat`. Its first copies stay (dedupe keeps one and points the others at it), so
+// no page already passed is changed and the run stays streaming. Memory: one count per distinct
+// short line per site.
 import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
 import { normalizeForDedupe } from '../dedupe/normalize.js';
@@ -19,34 +23,21 @@ export function siteOf(doc: Doc): string {
   return `file:${path}`;
 }
 
-export function removeSiteRepeats(docs: Doc[]): void {
-  const pagesPerSite = new Map<string, number>();
-  const seen = new Map<string, Map<string, Set<number>>>(); // site -> key -> document indexes
-  const keyOf = (text: string): string => (wordCount(text) <= settings.maxWords.value ? normalizeForDedupe(text) : '');
-  docs.forEach((doc, d) => {
+export class SiteRepeats {
+  /** `${site}\n${line key}` -> pages of that site seen so far with the line. */
+  private readonly pages = new Map<string, number>();
+  /** Count the document's short lines, then remove those its site has repeated often enough. */
+  add(doc: Doc): void {
     const site = siteOf(doc);
-    pagesPerSite.set(site, (pagesPerSite.get(site) ?? 0) + 1);
-    const keys = seen.get(site) ?? new Map<string, Set<number>>();
-    seen.set(site, keys);
-    for (const s of doc.segments) {
-      const key = keyOf(s.text);
-      if (!key) continue;
-      const pages = keys.get(key) ?? new Set<number>();
-      pages.add(d);
-      keys.set(key, pages);
-    }
-  });
-  docs.forEach((doc) => {
-    const site = siteOf(doc);
-    const total = pagesPerSite.get(site) ?? 1;
-    const keys = seen.get(site);
-    for (const s of doc.segments) {
-      if (s.status !== 'kept') continue;
-      const pages = keys?.get(keyOf(s.text))?.size ?? 0;
-      if (pages >= settings.minPages.value && pages / total >= settings.minShare.value) {
-        remove(doc, s, { stage: 'boilerplate', kind: wordCount(s.text) <= 3 ? 'nav' : 'other', rule: 'site-repeat', score: +(pages / total).toFixed(3) },
-          { why: `on ${pages} of ${total} pages of ${site}` });
-      }
-    }
-  });
+    const keys = doc.segments.map((s) => (wordCount(s.text) <= settings.maxWords.value ? `${site}\n${normalizeForDedupe(s.text)}` : ''));
+    for (const key of new Set(keys)) if (key) this.pages.set(key, (this.pages.get(key) ?? 0) + 1);
+    doc.segments.forEach((s, i) => {
+      const key = keys[i];
+      if (s.status !== 'kept' || !key) return;
+      const seen = this.pages.get(key) ?? 0;
+      if (seen < settings.minPages.value) return;
+      remove(doc, s, { stage: 'boilerplate', kind: wordCount(s.text) <= 3 ? 'nav' : 'other', rule: 'site-repeat', score: seen },
+        { why: `this line is on ${seen} pages of ${site} so far` });
+    });
+  }
 }

@@ -1,6 +1,6 @@
 // A streaming run in bounded memory, with the same output as runPipeline + writeRun:
 //   pass 1  read -> [segment, boilerplate, quality] (pool, in flight: a bounded window)
-//           -> in input order on the main thread: dedupe, corpus statistics, spill to a temp file
+//           -> in input order on the main thread: site repeats, dedupe, corpus statistics, spill
 //   pass 2  spill -> [claims, sources, topics, render] (pool) -> write in input order
 // Two passes because every document's claims need the run's final corpus statistics (TF-IDF) and
 // every kept segment's copies may grow while later documents are deduplicated. What the main
@@ -8,6 +8,7 @@
 // per document a name and its index row; copies that a kept segment gets from a later document
 // are remembered as numbers (LateCopies) and handed to pass 2 with the document they belong to.
 import { Dedupe } from '../dedupe/index.js';
+import { SiteRepeats } from '../boilerplate/site-repeats.js';
 import { activeTaxonomy, CorpusStats, type Taxonomy } from '../topics/index.js';
 import { writeDocument, writeIndex, type Format } from '../write/index.js';
 import { IndexBuilder } from '../write/summary.js';
@@ -112,6 +113,7 @@ async function clean(state: RunState): Promise<LateCopies> {
   progress?.phase('cleaning');
   const counts = { docs: 0, bytes: 0, ...(sizes ? { totalBytes: sizes.total } : {}) };
   const ticker = progress ? setInterval(() => progress.update(counts), 500).unref() : undefined;
+  const siteRepeats = new SiteRepeats();
   const dedupe = new Dedupe();
   const corpus = new CorpusStats();
   const late = new LateCopies();
@@ -124,6 +126,7 @@ async function clean(state: RunState): Promise<LateCopies> {
       const { doc } = item;
       addTimings(state, item.timings);
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
+      await time(state, 'site-repeats', () => siteRepeats.add(doc));
       await time(state, 'dedupe', () => dedupe.add(doc));
       late.add(doc);
       await time(state, 'corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
