@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { boilerplate } from '../src/boilerplate/index.js';
+import { boilerplate, fallsBack } from '../src/boilerplate/index.js';
 import { quality } from '../src/quality/index.js';
 import { matchRule, furnitureRules } from '../src/boilerplate/rules.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
@@ -180,6 +180,27 @@ describe('furniture model', () => {
     expect(text).toContain('Knee pain after a run usually means');
     expect(text).toContain('reasons to see a doctor');
     for (const menu of ['Instagram', 'Careers', 'About us']) expect(text).not.toContain(menu);
+  });
+});
+
+describe('model fallback', () => {
+  it('falls back to what the rules left only when the model would keep few words and a small share of the page', () => {
+    expect(fallsBack(0, 300)).toBe(true);
+    expect(fallsBack(30, 300)).toBe(true);
+    expect(fallsBack(30, 100)).toBe(false); // a short page that keeps a third of itself
+    expect(fallsBack(200, 3000)).toBe(false); // an article, even inside a huge page
+    expect(fallsBack(0, 0)).toBe(false);
+  });
+
+  it('leaves the model alone on a page with an article', () => {
+    const page = ['Home', 'Shop', 'About us', 'Careers', 'Contact',
+      'Knee pain after a run usually means the tissues around the kneecap were asked to do more than they were ready for.',
+      'The fix is rarely complete rest: most runners do better by cutting their weekly distance for a while and adding strength work for the hips and thighs.',
+      'Pain that wakes you at night, a knee that gives way, or swelling that does not settle in a few days are reasons to see a doctor.',
+      'Strengthening the hip muscles takes load off the knee and often eases pain within a few weeks of starting a plan.',
+      'Most runners can keep training at a lower volume while it settles, as long as the pain stays mild during and after each run.'].join('\n');
+    const doc = clean(docOf(page));
+    expect(doc.file.messages.some((m) => m.ruleId === 'model-fallback')).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
 //    but looks like furniture by its shape and its neighbours; rule `furniture-model`, with the
 //    model's confidence as the score.
 // 3. leads.ts: a Title Case lead cut from the furniture after it goes with it.
-import { remove } from '../doc.js';
+import { note, remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { matchRule, wordCount } from './rules.js';
 import { removeLeadsOfFurniture } from './leads.js';
@@ -13,6 +13,7 @@ import { FEATURE_NAMES, featureRows, isFlat } from './features.js';
 import { detectLanguage, stopwords } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
 import modelFile from './model.json' with { type: 'json' };
+import fallback from './fallback.json' with { type: 'json' };
 
 const model = modelFile as unknown as CleanerModel;
 
@@ -23,19 +24,36 @@ export function boilerplate(doc: Doc): void {
   const rows = featureRows(text, doc.segments, stopwords(doc.lang));
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
   const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
+  const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;
     const rule = matchRule(segment.text);
-    if (rule) {
-      remove(doc, segment, { stage: 'boilerplate', kind: rule.kind, rule: rule.id });
-      return;
-    }
-    const p = probs[i] ?? 1;
-    if (p < threshold) {
-      remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - p).toFixed(3) });
-    }
+    if (rule) remove(doc, segment, { stage: 'boilerplate', kind: rule.kind, rule: rule.id });
+    else left.push(i);
   });
+  const furniture = left.filter((i) => (probs[i] ?? 1) < threshold);
+  if (keepsTooLittle(doc, left, furniture)) {
+    note(doc, 'boilerplate', 'model-fallback', `the furniture model would keep almost nothing of this page (${furniture.length} of ${left.length} segments removed); kept what the rules left`);
+  } else {
+    for (const i of furniture) {
+      const segment = doc.segments[i]!;
+      remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - (probs[i] ?? 1)).toFixed(3) });
+    }
+  }
   removeLeadsOfFurniture(doc);
+}
+
+// trafilatura's fallback: when extraction leaves almost nothing, the page is not an article the
+// model knows (a product grid, a category page) and its best guess is worse than the page.
+function keepsTooLittle(doc: Doc, left: number[], furniture: number[]): boolean {
+  const words = (list: number[]): number => list.reduce((n, i) => n + wordCount(doc.segments[i]!.text), 0);
+  const all = words(left);
+  return fallsBack(all - words(furniture), all);
+}
+
+/** Would the model keep too little: `kept` words of the `all` the rules left (fallback.json)? */
+export function fallsBack(kept: number, all: number): boolean {
+  return all > 0 && kept < fallback.minKeptWords.value && kept / all < fallback.minKeptShare.value;
 }
 
 // The model says "furniture" but not which: name the likeliest kind from the segment's shape,
