@@ -5,6 +5,7 @@ import noClaimFile from './no-claim.json' with { type: 'json' };
 import adviceFile from './advice-cues.json' with { type: 'json' };
 import hedgeFile from './hedge-words.json' with { type: 'json' };
 import type { ClaimType } from '../types.js';
+import { matchesOf } from '../matches.js';
 
 export interface TypeDecision {
   /** null: the text asserts nothing (heading, fragment, filler). */
@@ -36,6 +37,8 @@ const subordinator = new RegExp(`^(?:${alternation(words(adviceFile.subordinator
 const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${w.replace(/ /gu, '\\s+')}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const COLON = /[:;]\s+/gu;
+const CLAUSE_BREAK = /(?:,|\s?[—–]\s?|\s-\s)/gu;
 
 /** Decide the claim type of one segment's text. */
 export function classify(raw: string): TypeDecision {
@@ -87,7 +90,7 @@ function isTitle(tokens: string[]): boolean {
 
 function afterColons(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/[:;]\s+/gu)) out.push(text.slice(m.index + m[0].length));
+  for (const m of matchesOf(COLON, text)) out.push(text.slice(m.index + m[0].length));
   return out;
 }
 
@@ -119,7 +122,7 @@ function skipLeadIns(text: string): string {
 function imperativeAfterOpeningClause(clause: string): boolean {
   const rest = skipLeadIns(clause.trim());
   if (!subordinator.test(rest)) return false;
-  for (const m of rest.matchAll(/(?:,|\s?[—–]\s?|\s-\s)/gu)) {
+  for (const m of matchesOf(CLAUSE_BREAK, rest)) {
     if (startsWithImperative(rest.slice(m.index + m[0].length), false)) return true;
   }
   return false;

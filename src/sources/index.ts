@@ -11,6 +11,7 @@ import type { Claim, Doc, Source } from '../types.js';
 import { findAttributions, opensList, type Attribution } from './attribution.js';
 import { CREDENTIALS, NAME, NameRegistry, displayName, nameKind, parseName, surname, type PersonName } from './names.js';
 import { pageReferences } from './references.js';
+import { matchesOf } from '../matches.js';
 
 type Kind = Source['kind'];
 interface Found { kind: Kind; name: string; person?: PersonName }
@@ -99,7 +100,7 @@ function buildRegistry(doc: Doc): NameRegistry {
     for (const a of findAttributions(seg.text)) {
       if (a.kind === 'named' && (a.name.tokens.length >= 2 || a.name.title || a.name.credentials.length) && nameKind(a.name) === 'person') registry.add(a.name);
     }
-    for (const m of seg.text.matchAll(nameWithCredentials)) {
+    for (const m of matchesOf(nameWithCredentials, seg.text)) {
       const p = parseName(m[1] ?? '', m[2]);
       if (nameKind(p) === 'person') registry.add(p);
     }
@@ -166,7 +167,7 @@ function resolvePronoun(doc: Doc, registry: NameRegistry, before: string, at: nu
 // A known person, or any full name ("Lena Ruiz"), other than `person`.
 function namesAnotherPerson(text: string, person: PersonName, registry: NameRegistry): boolean {
   if (registry.mentionedIn(text).some((p) => surname(p) !== surname(person))) return true;
-  for (const m of text.matchAll(fullName)) {
+  for (const m of matchesOf(fullName, text)) {
     const p = parseName(m[0]);
     // Person names are written "Lena Ruiz" or "J. Ruiz", not "Neither MBSR".
     const looksPersonal = p.tokens.every((t) => /^\p{Lu}(?:\p{Ll}|['’]\p{Lu})|^\p{Lu}\.$/u.test(t));
