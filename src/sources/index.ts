@@ -24,7 +24,9 @@ const fullName = new RegExp(NAME, 'gu');
 
 export function sources(doc: Doc): void {
   const index = new Map(doc.segments.map((s, i) => [s.id, i]));
-  const registry = buildRegistry(doc);
+  // Each segment's attributions are found once: the registry reads them all, claims reuse theirs.
+  const attributionsOf = doc.segments.map((seg) => findAttributions(seg.text));
+  const registry = buildRegistry(doc, attributionsOf);
   const pending = new Map<string, Pending>();
   const given = new Map<Claim, Given>();
   const mention = (found: Found, at: number): string => {
@@ -43,7 +45,7 @@ export function sources(doc: Doc): void {
   for (const claim of doc.claims) {
     const at = index.get(claim.segment) ?? 0;
     const adjacent = previous !== undefined && nextKept(doc, previous.at) === at;
-    const attributions = findAttributions(claim.text);
+    const attributions = doc.segments[at]?.text === claim.text ? (attributionsOf[at] ?? []) : findAttributions(claim.text);
     const explicit = pickNamed(attributions, registry);
     if (explicit) {
       const key = mention(explicit.found, at);
@@ -94,10 +96,10 @@ export function sources(doc: Doc): void {
 }
 
 /** People the document names with a full name, a title or credentials, anywhere (bylines too). */
-function buildRegistry(doc: Doc): NameRegistry {
+function buildRegistry(doc: Doc, attributionsOf: Attribution[][]): NameRegistry {
   const registry = new NameRegistry();
-  for (const seg of doc.segments) {
-    for (const a of findAttributions(seg.text)) {
+  for (const [i, seg] of doc.segments.entries()) {
+    for (const a of attributionsOf[i] ?? []) {
       if (a.kind === 'named' && (a.name.tokens.length >= 2 || a.name.title || a.name.credentials.length) && nameKind(a.name) === 'person') registry.add(a.name);
     }
     for (const m of matchesOf(nameWithCredentials, seg.text)) {
