@@ -47,15 +47,51 @@ export function predict(r: Scorer, row: number[]): number {
 }
 
 function predictNetwork(r: Network, row: number[]): number {
-  const d = r.mean.length;
-  const z = row.map((v, j) => (v - (r.mean[j] ?? 0)) / (r.std[j] || 1));
+  const { d, hidden, mean, div, W1, b1, W2, z } = compiled(r);
+  for (let j = 0; j < d; j++) {
+    const v = row[j];
+    z[j] = v === undefined ? 0 : (v - mean[j]!) / div[j]!;
+  }
   let out = r.b2;
-  for (let u = 0; u < r.hidden; u++) {
-    let s = r.b1[u] ?? 0;
-    for (let j = 0; j < d; j++) s += (r.W1[u * d + j] ?? 0) * (z[j] ?? 0);
-    out += (r.W2[u] ?? 0) * Math.tanh(s);
+  for (let u = 0; u < hidden; u++) {
+    let s = b1[u]!;
+    const base = u * d;
+    for (let j = 0; j < d; j++) s += W1[base + j]! * z[j]!;
+    out += W2[u]! * Math.tanh(s);
   }
   return 1 / (1 + Math.exp(-out));
+}
+
+// A network's weights as typed arrays, made on first use: the same numbers summed in the same
+// order as from the JSON arrays, several times faster (the model was a quarter of boilerplate's time).
+// A scorer is not changed once it is used (model.json, or the trainer's finished network).
+interface Compiled {
+  d: number;
+  hidden: number;
+  mean: Float64Array;
+  /** std, or 1 where std is 0 */
+  div: Float64Array;
+  W1: Float64Array;
+  b1: Float64Array;
+  W2: Float64Array;
+  /** scratch: the standardized row */
+  z: Float64Array;
+}
+const compiledNetworks = new WeakMap<Network, Compiled>();
+
+function compiled(r: Network): Compiled {
+  let c = compiledNetworks.get(r);
+  if (c) return c;
+  const d = r.mean.length;
+  const fill = (n: number, at: (i: number) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => at(i));
+  c = {
+    d, hidden: r.hidden,
+    mean: fill(d, (j) => r.mean[j] ?? 0), div: fill(d, (j) => r.std[j] || 1),
+    W1: fill(r.hidden * d, (i) => r.W1[i] ?? 0), b1: fill(r.hidden, (u) => r.b1[u] ?? 0), W2: fill(r.hidden, (u) => r.W2[u] ?? 0),
+    z: new Float64Array(d),
+  };
+  compiledNetworks.set(r, c);
+  return c;
 }
 
 /** Stage-2 rows: each row with its neighbours' stage-1 probabilities appended. */
