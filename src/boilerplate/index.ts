@@ -6,7 +6,7 @@
 //    model's confidence as the score.
 import { remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
-import { matchRule, wordCount } from './rules.js';
+import { RuleMatches, wordCount } from './rules.js';
 import { featureRows, isFlat } from './features.js';
 import { detectLanguage, stopwords } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
@@ -18,12 +18,13 @@ export function boilerplate(doc: Doc): void {
   const { text } = doc.source;
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
-  const rows = featureRows(text, doc.segments, stopwords(doc.lang));
+  const matches = doc.segments.map((s) => new RuleMatches(s.text));
+  const rows = featureRows(text, doc.segments, stopwords(doc.lang), matches);
   const probs = contentProbabilities(model, rows);
   const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;
-    const rule = matchRule(segment.text);
+    const rule = matches[i]?.first(wordCount(segment.text));
     if (rule) {
       remove(doc, segment, { stage: 'boilerplate', kind: rule.kind, rule: rule.id });
       return;
