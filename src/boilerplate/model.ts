@@ -52,11 +52,29 @@ function predictNetwork(r: Network, row: number[]): number {
     const v = row[j];
     z[j] = v === undefined ? 0 : (v - mean[j]!) / div[j]!;
   }
+  // Four hidden units at a time, each summed on its own in the same order as one at a time (the
+  // same numbers), so the four sums proceed in parallel instead of waiting on each other.
   let out = r.b2;
-  for (let u = 0; u < hidden; u++) {
+  let u = 0;
+  for (; u + 4 <= hidden; u += 4) {
+    let s0 = b1[u]!, s1 = b1[u + 1]!, s2 = b1[u + 2]!, s3 = b1[u + 3]!;
+    const k0 = u * d, k1 = k0 + d, k2 = k1 + d, k3 = k2 + d;
+    for (let j = 0; j < d; j++) {
+      const x = z[j]!;
+      s0 += W1[k0 + j]! * x;
+      s1 += W1[k1 + j]! * x;
+      s2 += W1[k2 + j]! * x;
+      s3 += W1[k3 + j]! * x;
+    }
+    out += W2[u]! * Math.tanh(s0);
+    out += W2[u + 1]! * Math.tanh(s1);
+    out += W2[u + 2]! * Math.tanh(s2);
+    out += W2[u + 3]! * Math.tanh(s3);
+  }
+  for (; u < hidden; u++) {
     let s = b1[u]!;
-    const base = u * d;
-    for (let j = 0; j < d; j++) s += W1[base + j]! * z[j]!;
+    const k = u * d;
+    for (let j = 0; j < d; j++) s += W1[k + j]! * z[j]!;
     out += W2[u]! * Math.tanh(s);
   }
   return 1 / (1 + Math.exp(-out));
