@@ -36,37 +36,39 @@ export const textHandler = Object.assign(
 ) as unknown as Handle;
 
 interface PatternIndex {
-  /** 1 for each ASCII character some pattern escapes */
-  ascii: Uint8Array;
+  /** Finds the pattern characters other than the space (which nearly every text has) */
+  scan: RegExp;
+  /** whether some pattern escapes a space */
+  space: boolean;
   /** the patterns (in their order) for each set of characters present, keyed by those characters */
   subsets: Map<string, Unsafe[]>;
 }
 const patternIndexes = new WeakMap<Unsafe[], PatternIndex | null>();
 
+const hex = (c: number): string => `\\x${c.toString(16).padStart(2, '0')}`;
+
 /** The patterns of `unsafe` whose character occurs in one of `texts`, in order. */
 function patternsIn(unsafe: Unsafe[], texts: string[]): Unsafe[] {
   let index = patternIndexes.get(unsafe);
   if (index === undefined) {
-    // One table lookup per character of the text when every pattern's character is one ASCII character.
+    // A scan for the characters when every pattern's character is one ASCII character.
     const simple = unsafe.every((p) => p.character.length === 1 && p.character.charCodeAt(0) < 128);
-    const ascii = new Uint8Array(128);
-    for (const p of unsafe) ascii[p.character.charCodeAt(0)] = 1;
-    patternIndexes.set(unsafe, (index = simple ? { ascii, subsets: new Map() } : null));
+    const codes = [...new Set(unsafe.map((p) => p.character.charCodeAt(0)))].filter((c) => c !== 32).sort((x, y) => x - y);
+    index = simple ? { scan: new RegExp(`[${codes.map(hex).join('')}]`, 'g'), space: unsafe.some((p) => p.character === ' '), subsets: new Map() } : null;
+    patternIndexes.set(unsafe, index);
   }
   if (!index) {
     const value = texts.join('');
     return unsafe.filter((p) => value.includes(p.character));
   }
-  const present = new Uint8Array(128);
+  const present = new Set<number>();
   for (const value of texts) {
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 128 && index.ascii[c]) present[c] = 1;
-    }
+    if (index.space && value.includes(' ')) present.add(32);
+    index.scan.lastIndex = 0;
+    for (let m = index.scan.exec(value); m; m = index.scan.exec(value)) present.add(m[0].charCodeAt(0));
   }
-  let key = '';
-  for (let c = 0; c < 128; c++) if (present[c]) key += String.fromCharCode(c);
+  const key = String.fromCharCode(...[...present].sort((x, y) => x - y));
   let subset = index.subsets.get(key);
-  if (!subset) index.subsets.set(key, (subset = unsafe.filter((p) => present[p.character.charCodeAt(0)] === 1)));
+  if (!subset) index.subsets.set(key, (subset = unsafe.filter((p) => present.has(p.character.charCodeAt(0)))));
   return subset;
 }
