@@ -7,7 +7,7 @@
 // 3. leads.ts: a Title Case lead cut from the furniture after it goes with it.
 import { note, remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
-import { matchRule, wordCount } from './rules.js';
+import { RuleMatches, wordCount } from './rules.js';
 import { removeLeadsOfFurniture } from './leads.js';
 import { FEATURE_NAMES, featureRows, isFlat } from './features.js';
 import { detectLanguage, stopwords } from './language.js';
@@ -21,13 +21,14 @@ export function boilerplate(doc: Doc): void {
   const { text } = doc.source;
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
-  const rows = featureRows(text, doc.segments, stopwords(doc.lang));
+  const matches = doc.segments.map((s) => new RuleMatches(s.text));
+  const rows = featureRows(text, doc.segments, stopwords(doc.lang), matches);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
   const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
   const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;
-    const rule = matchRule(segment.text);
+    const rule = matches[i]?.first(wordCount(segment.text));
     if (rule) remove(doc, segment, { stage: 'boilerplate', kind: rule.kind, rule: rule.id });
     else left.push(i);
   });

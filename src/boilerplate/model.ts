@@ -50,15 +50,69 @@ export function predict(r: Scorer, row: number[]): number {
 }
 
 function predictNetwork(r: Network, row: number[]): number {
-  const d = r.mean.length;
-  const z = row.map((v, j) => (v - (r.mean[j] ?? 0)) / (r.std[j] || 1));
+  const { d, hidden, mean, div, W1, b1, W2, z } = compiled(r);
+  for (let j = 0; j < d; j++) {
+    const v = row[j];
+    z[j] = v === undefined ? 0 : (v - mean[j]!) / div[j]!;
+  }
+  // Four hidden units at a time, each summed on its own in the same order as one at a time (the
+  // same numbers), so the four sums proceed in parallel instead of waiting on each other.
   let out = r.b2;
-  for (let u = 0; u < r.hidden; u++) {
-    let s = r.b1[u] ?? 0;
-    for (let j = 0; j < d; j++) s += (r.W1[u * d + j] ?? 0) * (z[j] ?? 0);
-    out += (r.W2[u] ?? 0) * Math.tanh(s);
+  let u = 0;
+  for (; u + 4 <= hidden; u += 4) {
+    let s0 = b1[u]!, s1 = b1[u + 1]!, s2 = b1[u + 2]!, s3 = b1[u + 3]!;
+    const k0 = u * d, k1 = k0 + d, k2 = k1 + d, k3 = k2 + d;
+    for (let j = 0; j < d; j++) {
+      const x = z[j]!;
+      s0 += W1[k0 + j]! * x;
+      s1 += W1[k1 + j]! * x;
+      s2 += W1[k2 + j]! * x;
+      s3 += W1[k3 + j]! * x;
+    }
+    out += W2[u]! * Math.tanh(s0);
+    out += W2[u + 1]! * Math.tanh(s1);
+    out += W2[u + 2]! * Math.tanh(s2);
+    out += W2[u + 3]! * Math.tanh(s3);
+  }
+  for (; u < hidden; u++) {
+    let s = b1[u]!;
+    const k = u * d;
+    for (let j = 0; j < d; j++) s += W1[k + j]! * z[j]!;
+    out += W2[u]! * Math.tanh(s);
   }
   return 1 / (1 + Math.exp(-out));
+}
+
+// A network's weights as typed arrays, made on first use: the same numbers summed in the same
+// order as from the JSON arrays, several times faster (the model was a quarter of boilerplate's time).
+// A scorer is not changed once it is used (model.json, or the trainer's finished network).
+interface Compiled {
+  d: number;
+  hidden: number;
+  mean: Float64Array;
+  /** std, or 1 where std is 0 */
+  div: Float64Array;
+  W1: Float64Array;
+  b1: Float64Array;
+  W2: Float64Array;
+  /** scratch: the standardized row */
+  z: Float64Array;
+}
+const compiledNetworks = new WeakMap<Network, Compiled>();
+
+function compiled(r: Network): Compiled {
+  let c = compiledNetworks.get(r);
+  if (c) return c;
+  const d = r.mean.length;
+  const fill = (n: number, at: (i: number) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => at(i));
+  c = {
+    d, hidden: r.hidden,
+    mean: fill(d, (j) => r.mean[j] ?? 0), div: fill(d, (j) => r.std[j] || 1),
+    W1: fill(r.hidden * d, (i) => r.W1[i] ?? 0), b1: fill(r.hidden, (u) => r.b1[u] ?? 0), W2: fill(r.hidden, (u) => r.W2[u] ?? 0),
+    z: new Float64Array(d),
+  };
+  compiledNetworks.set(r, c);
+  return c;
 }
 
 /**
@@ -108,7 +162,8 @@ function columnsOf(scorer: Scorer, names: string[]): number[] {
   return cols;
 }
 
-const pick = (row: number[], cols: number[]): number[] => cols.map((j) => row[j] ?? 0);
+// A row already in the scorer's order (the usual case) is passed as it is.
+const pick = (row: number[], cols: number[]): number[] => (cols.length === row.length && cols.every((j, k) => j === k) ? row : cols.map((j) => row[j] ?? 0));
 
 /** Probability that each segment is content, in order; `names` are the columns of `rows`. */
 export function contentProbabilities(model: CleanerModel, rows: number[][], names: string[]): number[] {

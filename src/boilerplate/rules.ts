@@ -35,11 +35,27 @@ export function titleShare(text: string): number {
 
 /** The first rule matching the segment, or null. */
 export function matchRule(text: string, words = wordCount(text)): FurnitureRule | null {
-  let title: number | undefined;
-  for (const rule of furnitureRules) {
-    if (words > rule.maxWords || words < rule.minWords || !rule.regex.test(text)) continue;
-    if (rule.minTitleShare !== undefined && (title ??= titleShare(text)) < rule.minTitleShare) continue;
-    return rule;
+  return new RuleMatches(text).first(words);
+}
+
+/**
+ * One segment's rule matches, each pattern tested at most once: the model's features and the
+ * stage both ask for the first matching rule, with different word counts, and the patterns are
+ * most of the cost.
+ */
+export class RuleMatches {
+  private readonly tested: (boolean | undefined)[] = [];
+  private title: number | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** The first rule that matches when the segment has `words` words, or null. */
+  first(words: number): FurnitureRule | null {
+    for (const [i, rule] of furnitureRules.entries()) {
+      if (words > rule.maxWords || words < rule.minWords || !(this.tested[i] ??= rule.regex.test(this.text))) continue;
+      if (rule.minTitleShare !== undefined && (this.title ??= titleShare(this.text)) < rule.minTitleShare) continue;
+      return rule;
+    }
+    return null;
   }
-  return null;
 }

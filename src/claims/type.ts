@@ -5,6 +5,7 @@ import noClaimFile from './no-claim.json' with { type: 'json' };
 import adviceFile from './advice-cues.json' with { type: 'json' };
 import hedgeFile from './hedge-words.json' with { type: 'json' };
 import type { ClaimType } from '../types.js';
+import { matchesOf } from '../matches.js';
 
 export interface TypeDecision {
   /** null: the text asserts nothing (heading, fragment, filler). */
@@ -33,9 +34,15 @@ const auxiliaries = words(adviceFile.auxiliaries);
 const alternation = (list: Set<string>): string => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, '\\s+')).join('|');
 const leadIn = new RegExp(`^(?:${alternation(words(adviceFile.leadIns))})\\b,?\\s*`, 'iu');
 const subordinator = new RegExp(`^(?:${alternation(words(adviceFile.subordinators))})\\b`, 'iu');
-const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${w.replace(/ /gu, '\\s+')}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
+const hedgeWord = (w: string): string => w.replace(/ /gu, '\\s+');
+const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${hedgeWord(w)}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
+// Matches exactly when one of the hedges does (the alternation tries every word at every place):
+// one pass instead of forty over a text that has none, as most have (7x faster on the bench).
+const anyHedge = new RegExp(`\\b(?:${hedgeFile.hedges.flatMap((h) => h.words.map(hedgeWord)).join('|')})\\b(?!['’]t)`, 'iu');
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const COLON = /[:;]\s+/gu;
+const CLAUSE_BREAK = /(?:,|\s?[—–]\s?|\s-\s)/gu;
 
 /** Decide the claim type of one segment's text. */
 export function classify(raw: string): TypeDecision {
@@ -57,6 +64,7 @@ export function classify(raw: string): TypeDecision {
 /** 0 (plain) to 1 (strongly hedged), rounded to 2 decimals. */
 export function hedgeScore(text: string): number {
   let keep = 1;
+  if (!anyHedge.test(text)) return 0;
   for (const h of hedges) if (h.regex.test(text)) keep *= 1 - h.weight;
   return Math.round((1 - keep) * 100) / 100;
 }
@@ -87,7 +95,7 @@ function isTitle(tokens: string[]): boolean {
 
 function afterColons(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/[:;]\s+/gu)) out.push(text.slice(m.index + m[0].length));
+  for (const m of matchesOf(COLON, text)) out.push(text.slice(m.index + m[0].length));
   return out;
 }
 
@@ -119,7 +127,7 @@ function skipLeadIns(text: string): string {
 function imperativeAfterOpeningClause(clause: string): boolean {
   const rest = skipLeadIns(clause.trim());
   if (!subordinator.test(rest)) return false;
-  for (const m of rest.matchAll(/(?:,|\s?[—–]\s?|\s-\s)/gu)) {
+  for (const m of matchesOf(CLAUSE_BREAK, rest)) {
     if (startsWithImperative(rest.slice(m.index + m[0].length), false)) return true;
   }
   return false;

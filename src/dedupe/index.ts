@@ -56,19 +56,6 @@ export class Dedupe {
   private seq = 0;
 
   add(doc: Doc): void {
-    // remove() reports each removal as a vfile message, an Error subclass whose stack
-    // vfile-message then sets to ''. Capturing it anyway took a third of this stage's time on the
-    // bench, so no stack is captured while the stage runs (synchronously); the limit is restored.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      this.addSegments(doc);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  }
-
-  private addSegments(doc: Doc): void {
     for (const segment of doc.segments) {
       if (segment.status !== 'kept') continue;
       const seq = this.seq++;

@@ -3,6 +3,7 @@
 import rulesFile from './split-rules.json' with { type: 'json' };
 import wordsFile from './abbreviations.json' with { type: 'json' };
 import { isSpace, type Span } from './chunks.js';
+import { matchesOf } from '../matches.js';
 
 interface SplitRule {
   id: string;
@@ -60,8 +61,7 @@ function applyRule(text: string, piece: Span, rule: SplitRule): Span[] {
   const s = text.slice(piece.start, piece.end);
   const out: Span[] = [];
   let from = 0;
-  rule.regex.lastIndex = 0;
-  for (const m of s.matchAll(rule.regex)) {
+  for (const m of matchesOf(rule.regex, s)) {
     const at = m.index;
     if (at === 0 || at + m[0].length >= s.length) continue;
     if (rule.exceptAfter && rule.exceptAfter.has(wordBefore(s, at))) continue;

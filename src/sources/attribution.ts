@@ -4,6 +4,7 @@
 import verbsFile from './speech-verbs.json' with { type: 'json' };
 import vagueFile from './vague-sources.json' with { type: 'json' };
 import { CREDENTIALS, NAME, parseName, type PersonName } from './names.js';
+import { matchesOf } from '../matches.js';
 
 export type Attribution =
   | { kind: 'named'; name: PersonName; cue: string; at: number; pattern: string; listIntro: boolean }
@@ -46,24 +47,24 @@ const listIntroRe = new RegExp(LIST_INTRO, 'iu');
 /** Attributions in one sentence, in the order they start. */
 export function findAttributions(text: string): Attribution[] {
   const out: Attribution[] = [];
-  for (const m of text.matchAll(patterns.according)) {
+  for (const m of matchesOf(patterns.according, text)) {
     const description = m[4] ? `at ${m[4]}` : m[3];
     out.push(named(parseName(m[1] ?? '', m[2], description), m[0], m.index, 'according-to'));
   }
-  for (const m of text.matchAll(patterns.after)) {
+  for (const m of matchesOf(patterns.after, text)) {
     // The cue is the verb and the name: a long description after it is not part of the signal.
     const at = m.index + m[0].indexOf(m[1] ?? '');
     out.push(named(parseName(m[2] ?? '', m[3], m[4]), `${m[1]} ${m[2]}${m[3] ?? ''}`, at, 'verb-after-quote'));
   }
-  for (const m of text.matchAll(patterns.before)) {
+  for (const m of matchesOf(patterns.before, text)) {
     out.push(named(parseName(m[1] ?? '', m[2], m[3]), m[0], m.index, 'name-then-verb', listIntroRe.test(m[4] ?? '')));
   }
-  for (const m of text.matchAll(patterns.label)) out.push(named(parseName(m[1] ?? m[3] ?? '', m[2] ?? m[4]), m[0], m.index, 'speaker-label'));
-  for (const m of text.matchAll(patterns.vague)) {
+  for (const m of matchesOf(patterns.label, text)) out.push(named(parseName(m[1] ?? m[3] ?? '', m[2] ?? m[4]), m[0], m.index, 'speaker-label'));
+  for (const m of matchesOf(patterns.vague, text)) {
     const subject = (m[1] ?? m[2] ?? '').replace(/\s+/gu, ' ');
     out.push({ kind: 'vague', name: subject.charAt(0).toUpperCase() + subject.slice(1).toLowerCase(), cue: m[0].trim(), at: m.index, pattern: 'vague' });
   }
-  for (const m of text.matchAll(patterns.pronoun)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
+  for (const m of matchesOf(patterns.pronoun, text)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
   return out.sort((a, b) => a.at - b.at);
 }
 

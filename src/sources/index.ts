@@ -11,6 +11,7 @@ import type { Claim, Doc, Source } from '../types.js';
 import { findAttributions, opensList, type Attribution } from './attribution.js';
 import { CREDENTIALS, NAME, NameRegistry, displayName, nameKind, parseName, surname, type PersonName } from './names.js';
 import { pageReferences } from './references.js';
+import { matchesOf } from '../matches.js';
 
 type Kind = Source['kind'];
 interface Found { kind: Kind; name: string; person?: PersonName }
@@ -23,7 +24,9 @@ const fullName = new RegExp(NAME, 'gu');
 
 export function sources(doc: Doc): void {
   const index = new Map(doc.segments.map((s, i) => [s.id, i]));
-  const registry = buildRegistry(doc);
+  // Each segment's attributions are found once: the registry reads them all, claims reuse theirs.
+  const attributionsOf = doc.segments.map((seg) => findAttributions(seg.text));
+  const registry = buildRegistry(doc, attributionsOf);
   const pending = new Map<string, Pending>();
   const given = new Map<Claim, Given>();
   const mention = (found: Found, at: number): string => {
@@ -42,8 +45,8 @@ export function sources(doc: Doc): void {
   for (const claim of doc.claims) {
     const at = index.get(claim.segment) ?? 0;
     const adjacent = previous !== undefined && nextKept(doc, previous.at) === at;
-    const attributions = findAttributions(claim.text);
-    const explicit = pickNamed(attributions, registry) ?? pickNamed(creditLineBefore(doc, at), registry);
+    const attributions = doc.segments[at]?.text === claim.text ? (attributionsOf[at] ?? []) : findAttributions(claim.text);
+    const explicit = pickNamed(attributions, registry) ?? pickNamed(creditLineBefore(doc, at, attributionsOf), registry);
     if (explicit) {
       const key = mention(explicit.found, at);
       given.set(claim, { key, cue: explicit.cue, how: 'explicit' });
@@ -96,20 +99,20 @@ export function sources(doc: Doc): void {
  * A Q&A credit line the segmenter cut from the answer ('Answered by Dr. Jane Roe:'), just before
  * the segment at `at` (removed as a byline, or not): its speaker label names who the answer is from.
  */
-function creditLineBefore(doc: Doc, at: number): Attribution[] {
+function creditLineBefore(doc: Doc, at: number, attributionsOf: Attribution[][]): Attribution[] {
   const line = doc.segments[at - 1];
   if (!line || !line.text.endsWith(':')) return [];
-  return findAttributions(line.text).filter((a) => a.pattern === 'speaker-label');
+  return (attributionsOf[at - 1] ?? []).filter((a) => a.pattern === 'speaker-label');
 }
 
 /** People the document names with a full name, a title or credentials, anywhere (bylines too). */
-function buildRegistry(doc: Doc): NameRegistry {
+function buildRegistry(doc: Doc, attributionsOf: Attribution[][]): NameRegistry {
   const registry = new NameRegistry();
-  for (const seg of doc.segments) {
-    for (const a of findAttributions(seg.text)) {
+  for (const [i, seg] of doc.segments.entries()) {
+    for (const a of attributionsOf[i] ?? []) {
       if (a.kind === 'named' && (a.name.tokens.length >= 2 || a.name.title || a.name.credentials.length) && nameKind(a.name) === 'person') registry.add(a.name);
     }
-    for (const m of seg.text.matchAll(nameWithCredentials)) {
+    for (const m of matchesOf(nameWithCredentials, seg.text)) {
       const p = parseName(m[1] ?? '', m[2]);
       if (nameKind(p) === 'person') registry.add(p);
     }
@@ -176,7 +179,7 @@ function resolvePronoun(doc: Doc, registry: NameRegistry, before: string, at: nu
 // A known person, or any full name ("Lena Ruiz"), other than `person`.
 function namesAnotherPerson(text: string, person: PersonName, registry: NameRegistry): boolean {
   if (registry.mentionedIn(text).some((p) => surname(p) !== surname(person))) return true;
-  for (const m of text.matchAll(fullName)) {
+  for (const m of matchesOf(fullName, text)) {
     const p = parseName(m[0]);
     // Person names are written "Lena Ruiz" or "J. Ruiz", not "Neither MBSR".
     const looksPersonal = p.tokens.every((t) => /^\p{Lu}(?:\p{Ll}|['’]\p{Lu})|^\p{Lu}\.$/u.test(t));

@@ -4,6 +4,7 @@
 // specialist ...").
 import nameWordsFile from './name-words.json' with { type: 'json' };
 import credentialsFile from './credentials.json' with { type: 'json' };
+import { matchesOf } from '../matches.js';
 
 export interface PersonName {
   title?: string;
@@ -38,6 +39,7 @@ const CREDENTIAL = `(?:${words(credentialsFile.credentials).sort((a, b) => b.len
 /** Credentials after a name: ", M.D.", ", BS,DC,CSCS". */
 export const CREDENTIALS = `(?:\\s*,\\s*${CREDENTIAL}(?=[\\s,;:)]|$))+`;
 const credentialRe = new RegExp(CREDENTIAL, 'gu');
+const titleOnly = new RegExp(`^${TITLE}$`, 'u');
 
 /** Read a name matched by NAME (plus the credentials text after it, if any). */
 export function parseName(name: string, credentials = '', description?: string): PersonName {
@@ -45,12 +47,12 @@ export function parseName(name: string, credentials = '', description?: string):
   if (parts.length > 1 && /^the$/iu.test(parts[0] ?? '')) parts.shift();
   let title: string | undefined;
   const first = parts[0] ?? '';
-  if (parts.length > 1 && new RegExp(`^${TITLE}$`, 'u').test(first)) {
+  if (parts.length > 1 && titleOnly.test(first)) {
     title = first.endsWith('.') || /^(?:Doctor|Professor|Nurse|Coach)$/u.test(first) ? first : `${first}.`;
     parts.shift();
   }
   // "M.D." keeps its dots; "CSCS." at the end of a sentence loses the sentence's period.
-  const creds = [...credentials.matchAll(credentialRe)].map((m) => (/\.\p{L}/u.test(m[0]) ? m[0] : m[0].replace(/\.$/u, '')));
+  const creds = matchesOf(credentialRe, credentials).map((m) => (/\.\p{L}/u.test(m[0]) ? m[0] : m[0].replace(/\.$/u, '')));
   return { ...(title ? { title } : {}), tokens: parts, credentials: creds, ...(description ? { description: tidyDescription(description) } : {}) };
 }
 

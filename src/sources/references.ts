@@ -3,6 +3,7 @@
 // auditor where the page says its content comes from).
 import referencesFile from './references.json' with { type: 'json' };
 import type { Segment } from '../types.js';
+import { matchesOf } from '../matches.js';
 
 export interface PageReference {
   kind: 'url' | 'citation';
@@ -26,8 +27,8 @@ export function pageReferences(segments: Segment[]): PageReference[] {
     else if (!had.mentions.includes(seg.id)) had.mentions.push(seg.id);
   };
   segments.forEach((seg, index) => {
-    for (const re of citationRes) for (const m of seg.text.matchAll(re)) add('citation', tidyCitation(m[0]), seg, index);
-    for (const re of urlRes) for (const m of seg.text.matchAll(re)) {
+    for (const re of citationRes) for (const m of matchesOf(re, seg.text)) add('citation', tidyCitation(m[0]), seg, index);
+    for (const re of urlRes) for (const m of matchesOf(re, seg.text)) {
       const url = tidyUrl(m[0]);
       if (url.length > 10) add('url', url, seg, index);
     }

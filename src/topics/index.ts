@@ -6,7 +6,7 @@ import type { ClaimType, Doc } from '../types.js';
 import type { CorpusStats } from './corpus.js';
 import { isStopWord, keywords } from './keywords.js';
 import type { Taxonomy } from './taxonomy.js';
-import { stems, tokens } from './text.js';
+import { stems, tokens, type Token } from './text.js';
 
 export { corpusStats, CorpusStats } from './corpus.js';
 export { activeTaxonomy, defaultTaxonomy, readTaxonomy, useTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
@@ -48,8 +48,8 @@ export function topicModel(taxonomy: Taxonomy): TopicModel {
 }
 
 /** Raw scores per topic for one text, in taxonomy order. */
-export function topicScores(text: string, model: TopicModel, corpus: CorpusStats): number[] {
-  const toks = tokens(text);
+/** `toks`: the text's tokens, when the caller has them already. */
+export function topicScores(text: string, model: TopicModel, corpus: CorpusStats, toks: Token[] = tokens(text)): number[] {
   const seq = toks.map((t) => t.stem);
   const raw = model.taxonomy.topics.map(() => 0);
   // A cue counts at most twice in one text.
@@ -91,9 +91,10 @@ export function chooseTopics(raw: number[], model: TopicModel, type?: ClaimType)
 export function topics(doc: Doc, model: TopicModel, corpus: CorpusStats): void {
   const refs = new Map(doc.sources.map((s) => [s.ref, s]));
   for (const claim of doc.claims) {
-    claim.topics = chooseTopics(topicScores(claim.text, model, corpus), model, claim.type);
+    const toks = tokens(claim.text); // once for both the topics and the keywords
+    claim.topics = chooseTopics(topicScores(claim.text, model, corpus, toks), model, claim.type);
     // A speaker's name says who, not what: it is not a keyword of the claim.
     const names = new Set(claim.sources.flatMap((cs) => tokens(refs.get(cs.ref)?.name ?? '').map((t) => t.word)));
-    claim.keywords = keywords(claim.text, corpus, names);
+    claim.keywords = keywords(claim.text, corpus, names, toks);
   }
 }

@@ -4,7 +4,7 @@
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import listsFile from './keyword-stopwords.json' with { type: 'json' };
 import type { CorpusStats } from './corpus.js';
-import { tokens } from './text.js';
+import { tokens, type Token } from './text.js';
 
 const keep = new Set(listsFile.keep.flatMap((g) => g.words));
 const stop = new Set([...(stopwordsIso as Record<string, string[]>).en ?? [], ...listsFile.add.flatMap((g) => g.words)].filter((w) => !keep.has(w)));
@@ -15,8 +15,8 @@ export function isStopWord(word: string): boolean {
 
 const MAX_KEYWORDS = 4;
 
-export function keywords(text: string, corpus: CorpusStats, exclude: Set<string> = new Set()): string[] {
-  const toks = tokens(text);
+/** `toks`: the text's tokens, when the caller has them already. */
+export function keywords(text: string, corpus: CorpusStats, exclude: Set<string> = new Set(), toks: Token[] = tokens(text)): string[] {
   const scored = new Map<string, { term: string; score: number; at: number; parts: string[] }>();
   const bump = (key: string, term: string, idf: number, at: number, parts: string[]): void => {
     const had = scored.get(key);

@@ -1,6 +1,7 @@
 // Words and stems, shared by topic scoring and keywords. Stemming is natural's Porter stemmer
 // (imported as a submodule; see natural.d.ts).
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { matchesOf } from '../matches.js';
 
 export interface Token {
   /** Lower-cased word as written ("spasms"). */
@@ -23,7 +24,7 @@ export function stem(word: string): string {
 /** Letters-only words, lower-cased, with stems. Hyphenated words are split ("warm-up" -> warm, up). */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
+  for (const m of matchesOf(WORD, text.toLowerCase())) {
     for (const part of m[0].split('-')) if (part) out.push({ word: part, stem: stem(part) });
   }
   return out;
