@@ -4,10 +4,11 @@
 // been seen on `minPages` pages of a site, it is removed from that page and every later one with
 // rule `site-repeat`. Its first copies stay (dedupe keeps one and points the others at it), so
 // no page already passed is changed and the run stays streaming. Memory: one count per distinct
-// short line per site.
+// short line per site (a 64-bit hash, as dedupe's exact keys).
 import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
 import { normalizeForDedupe } from '../dedupe/normalize.js';
+import { exactKey } from '../dedupe/hash.js';
 import { wordCount } from './rules.js';
 import settings from './site-repeats.json' with { type: 'json' };
 
@@ -24,16 +25,16 @@ export function siteOf(doc: Doc): string {
 }
 
 export class SiteRepeats {
-  /** `${site}\n${line key}` -> pages of that site seen so far with the line. */
-  private readonly pages = new Map<string, number>();
+  /** 64-bit hash of site and normalised line -> pages of that site seen so far with the line. */
+  private readonly pages = new Map<bigint, number>();
   /** Count the document's short lines, then remove those its site has repeated often enough. */
   add(doc: Doc): void {
     const site = siteOf(doc);
-    const keys = doc.segments.map((s) => (wordCount(s.text) <= settings.maxWords.value ? `${site}\n${normalizeForDedupe(s.text)}` : ''));
-    for (const key of new Set(keys)) if (key) this.pages.set(key, (this.pages.get(key) ?? 0) + 1);
+    const keys = doc.segments.map((s) => (wordCount(s.text) <= settings.maxWords.value ? exactKey(`${site}\n${normalizeForDedupe(s.text)}`) : null));
+    for (const key of new Set(keys)) if (key !== null) this.pages.set(key, (this.pages.get(key) ?? 0) + 1);
     doc.segments.forEach((s, i) => {
       const key = keys[i];
-      if (s.status !== 'kept' || !key) return;
+      if (s.status !== 'kept' || key === null || key === undefined) return;
       const seen = this.pages.get(key) ?? 0;
       if (seen < settings.minPages.value) return;
       remove(doc, s, { stage: 'boilerplate', kind: wordCount(s.text) <= 3 ? 'nav' : 'other', rule: 'site-repeat', score: seen },
