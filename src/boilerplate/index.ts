@@ -25,15 +25,18 @@ export function boilerplate(doc: Doc): void {
   const rows = featureRows(text, doc.segments, stopwords(doc.lang), matches);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
   const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
+  const words = doc.segments.map((s) => wordCount(s.text));
   const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;
-    const rule = matches[i]?.first(wordCount(segment.text));
+    const rule = matches[i]?.first(words[i] ?? 0);
     if (rule) remove(doc, segment, { stage: 'boilerplate', kind: rule.kind, rule: rule.id });
     else left.push(i);
   });
   const furniture = left.filter((i) => (probs[i] ?? 1) < threshold);
-  if (keepsTooLittle(doc, left, furniture)) {
+  const wordsOf = (list: number[]): number => list.reduce((n, i) => n + (words[i] ?? 0), 0);
+  const all = wordsOf(left);
+  if (fallsBack(all - wordsOf(furniture), all)) {
     note(doc, 'boilerplate', 'model-fallback', `the furniture model would keep almost nothing of this page (${furniture.length} of ${left.length} segments removed); kept what the rules left`);
   } else {
     for (const i of furniture) {
@@ -44,15 +47,11 @@ export function boilerplate(doc: Doc): void {
   removeLeadsOfFurniture(doc);
 }
 
-// trafilatura's fallback: when extraction leaves almost nothing, the page is not an article the
-// model knows (a product grid, a category page) and its best guess is worse than the page.
-function keepsTooLittle(doc: Doc, left: number[], furniture: number[]): boolean {
-  const words = (list: number[]): number => list.reduce((n, i) => n + wordCount(doc.segments[i]!.text), 0);
-  const all = words(left);
-  return fallsBack(all - words(furniture), all);
-}
-
-/** Would the model keep too little: `kept` words of the `all` the rules left (fallback.json)? */
+/**
+ * trafilatura's fallback: would the model keep too little, `kept` words of the `all` the rules
+ * left (fallback.json)? Then the page is not an article the model knows (a product grid, a
+ * category page) and its best guess is worse than the page.
+ */
 export function fallsBack(kept: number, all: number): boolean {
   return all > 0 && kept < fallback.minKeptWords.value && kept / all < fallback.minKeptShare.value;
 }

@@ -18,7 +18,7 @@ function isTitleLead(lead: Segment): boolean {
 
 function isHook(lead: Segment, next: Segment): boolean {
   const kind = next.reason?.kind;
-  return (kind === 'cta' || kind === 'ad') && next.reason?.rule !== 'furniture-model' && lead.text.endsWith('?')
+  return (kind === 'cta' || kind === 'ad') && lead.text.endsWith('?')
     && wordCount(lead.text) <= settings.hookMaxWords.value && SECOND_PERSON.test(lead.text);
 }
 
@@ -27,7 +27,8 @@ export function removeLeadsOfFurniture(doc: Doc): void {
   segments.forEach((lead, i) => {
     const next = segments[i + 1];
     if (lead.status !== 'kept' || !next || next.status !== 'removed' || next.reason?.stage !== 'boilerplate') return;
-    if (isTitleLead(lead) && next.reason.rule !== 'furniture-model') {
+    if (next.reason.rule === 'furniture-model') return; // only what a rule named: before the model's removals a lead was often the article's heading
+    if (isTitleLead(lead)) {
       remove(doc, lead, { stage: 'boilerplate', kind: next.reason.kind, rule: 'lead-of-furniture' },
         { why: `a title lead cut from the ${next.reason.kind} line after it (${next.reason.rule})` });
     } else if (isHook(lead, next)) {

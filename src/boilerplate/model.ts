@@ -145,25 +145,26 @@ export function withContext(rows: number[][], p1: number[]): number[][] {
 // Which column of a feature row each of the scorer's inputs is, by name: a model trained before a
 // feature or a rule kind was added still reads the columns it was trained on. A feature the model
 // needs that features.ts no longer computes is an error, never a silent shift.
-const columnCache = new WeakMap<Scorer, Map<string, number[]>>();
-function columnsOf(scorer: Scorer, names: string[]): number[] {
+// null: the row is already in the scorer's order (the usual case) and is passed as it is.
+const columnCache = new WeakMap<Scorer, Map<string, number[] | null>>();
+function columnsOf(scorer: Scorer, names: string[]): number[] | null {
   const key = names.join('\n');
-  const byNames = columnCache.get(scorer) ?? new Map<string, number[]>();
+  const byNames = columnCache.get(scorer) ?? new Map<string, number[] | null>();
   columnCache.set(scorer, byNames);
   let cols = byNames.get(key);
-  if (!cols) {
-    cols = scorer.features.map((f) => {
+  if (cols === undefined) {
+    const found = scorer.features.map((f) => {
       const j = names.indexOf(f);
       if (j < 0) throw new Error(`model.json uses the feature "${f}", which features.ts does not compute: retrain with npm run train:cleaner`);
       return j;
     });
+    cols = found.length === names.length && found.every((j, k) => j === k) ? null : found;
     byNames.set(key, cols);
   }
   return cols;
 }
 
-// A row already in the scorer's order (the usual case) is passed as it is.
-const pick = (row: number[], cols: number[]): number[] => (cols.length === row.length && cols.every((j, k) => j === k) ? row : cols.map((j) => row[j] ?? 0));
+const pick = (row: number[], cols: number[] | null): number[] => (cols ? cols.map((j) => row[j] ?? 0) : row);
 
 /** Probability that each segment is content, in order; `names` are the columns of `rows`. */
 export function contentProbabilities(model: CleanerModel, rows: number[][], names: string[]): number[] {

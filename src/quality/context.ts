@@ -21,7 +21,7 @@ export function isMachineMade(segment: Segment): boolean {
   return segment.status === 'removed' && segment.reason?.stage === 'quality' && (segment.reason.kind === 'garbled' || segment.reason.kind === 'fragment');
 }
 
-/** Indexes of kept segments inside machine-made runs, in the order they were found; `take` removes each. */
+/** Hands `take` each kept segment inside a machine-made run (`take` must remove it), until none is left. */
 export function smoothMachineRuns(doc: Doc, settings: ContextSettings, take: (i: number) => void): void {
   const { segments } = doc;
   for (let changed = true; changed; ) {

@@ -13,8 +13,11 @@ const patterns: PatternRule[] = rulesFile.patterns.map((r) => {
   const rule = r as { id: string; kind: string; pattern: string; flags?: string; lang?: string };
   return { id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'u'), lang: rule.lang };
 });
-const context = Object.fromEntries(Object.entries(rulesFile.context).map(([k, v]) => [k, v.value])) as Record<keyof typeof rulesFile.context, number>;
-const splice = Object.fromEntries(Object.entries(rulesFile.splice).map(([k, v]) => [k, v.value])) as Record<keyof typeof rulesFile.splice, number>;
+/** A settings section of rules.json ({name: {value, why}}) as {name: value}. */
+const valuesOf = <T extends Record<string, { value: number }>>(section: T): Record<keyof T, number> =>
+  Object.fromEntries(Object.entries(section).map(([k, v]) => [k, v.value])) as Record<keyof T, number>;
+const context = valuesOf(rulesFile.context);
+const splice = valuesOf(rulesFile.splice);
 
 export function quality(doc: Doc): void {
   let evidence = 0;

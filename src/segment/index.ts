@@ -5,8 +5,7 @@
 // 3. any non-whitespace text the parser left outside a sentence becomes a segment of its own,
 //    so every non-whitespace character lies in exactly one segment.
 import { sentenceSpans } from './sentences.js';
-import { splitSpans, trim, wordBefore } from './split.js';
-import wordsFile from './abbreviations.json' with { type: 'json' };
+import { ABBREVIATIONS, splitSpans, trim, wordBefore } from './split.js';
 import type { Span } from './chunks.js';
 
 export type { Span } from './chunks.js';
@@ -18,13 +17,12 @@ export function segmentText(text: string, counts?: Map<string, number>): Span[] 
 
 // The parser ends a sentence after 'No.' or 'Jan.' even when a number follows ('Train No. 115
 // collided …', 'No. 16-ranked St. Thomas …'): join such a pair back, on one line only.
-const abbreviations = new Set(wordsFile.abbreviations.flatMap((g) => g.words));
 function joinAfterAbbreviations(text: string, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const span of spans) {
     const last = out.at(-1);
     if (last && /^\p{N}/u.test(text[span.start] ?? '') && !/[\n\r]/u.test(text.slice(last.end, span.start))
-      && text[last.end - 1] === '.' && abbreviations.has(wordBefore(text.slice(last.start, last.end), last.end - last.start))) {
+      && text[last.end - 1] === '.' && ABBREVIATIONS.has(wordBefore(text.slice(last.start, last.end), last.end - last.start))) {
       last.end = span.end;
       continue;
     }

@@ -13,8 +13,10 @@ interface SplitRule {
 }
 
 const wordList = (groups: { words: string[] }[]): Set<string> => new Set(groups.flatMap((g) => g.words));
+/** Words after which a period does not end a sentence (abbreviations.json). */
+export const ABBREVIATIONS = wordList(wordsFile.abbreviations);
 const lists: Record<string, Set<string>> = {
-  abbreviations: wordList(wordsFile.abbreviations),
+  abbreviations: ABBREVIATIONS,
   leads: wordList(wordsFile.leads),
 };
 
