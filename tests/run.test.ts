@@ -9,7 +9,7 @@ import { runPipeline, runStreaming } from '../src/pipeline.js';
 import { writeRun, FORMATS } from '../src/write/index.js';
 import { WriteSink } from '../src/write/sink.js';
 import { windowRanges, HUGE_DOC } from '../src/run/windows.js';
-import { LateCopies } from '../src/run/stream.js';
+import { LateChanges } from '../src/run/late.js';
 import { Spill } from '../src/run/spill.js';
 import { createProgress } from '../src/run/progress.js';
 import { toJson, toJsonPieces } from '../src/write/json.js';
@@ -105,18 +105,60 @@ describe('streaming order and late copies', () => {
     expect(await inMemory(input)).toEqual(files);
   }, 120_000);
 
+  it('hands dedupe\'s late edits to the document they change, once', () => {
+    const doc = (name: string): Doc => ({ name, segments: [] } as unknown as Doc);
+    const reason = { stage: 'dedupe' as const, kind: 'contained' as const, rule: 'contained-superseded', score: 1 };
+    const late = new LateChanges();
+    late.add(doc('a'), []);
+    late.add(doc('b'), [{ id: 'a:3', reason, duplicateOf: 'b:0' }]);
+    expect(late.take(0)).toEqual({ late: [], edits: [[3, reason, 'b:0']] });
+    expect(late.take(0)).toEqual({ late: [], edits: [] });
+    expect(() => late.add(doc('c'), [{ id: 'x:1', reason, duplicateOf: 'c:0' }])).toThrow(/unknown segment/u);
+  });
+
   it('remembers late copies as numbers and hands them over once, grouped by kept segment', () => {
     const seg = (id: string, duplicateOf?: string): Segment => ({ id, start: 0, end: 1, text: 'x', status: duplicateOf ? 'removed' : 'kept', ...(duplicateOf ? { duplicateOf } : {}) });
     const doc = (name: string, segments: Segment[]): Doc => ({ name, segments } as unknown as Doc);
-    const late = new LateCopies();
-    late.add(doc('a/b', [seg('a/b:0'), seg('a/b:1'), seg('a/b:2', 'a/b:0')]));
-    late.add(doc('c', [seg('c:0', 'a/b:1'), seg('c:1', 'a/b:0')]));
-    late.add(doc('d', [seg('d:0', 'a/b:1'), seg('d:1', 'c:9')]));
-    expect(late.take(0)).toEqual([[1, ['c:0', 'd:0']], [0, ['c:1']]]);
-    expect(late.take(0)).toEqual([]);
-    expect(late.take(1)).toEqual([[9, ['d:1']]]);
-    expect(() => late.add(doc('e', [seg('e:0', 'nowhere:1')]))).toThrow(/unknown segment/u);
+    const late = new LateChanges();
+    late.add(doc('a/b', [seg('a/b:0'), seg('a/b:1'), seg('a/b:2', 'a/b:0')]), []);
+    late.add(doc('c', [seg('c:0', 'a/b:1'), seg('c:1', 'a/b:0')]), []);
+    late.add(doc('d', [seg('d:0', 'a/b:1'), seg('d:1', 'c:9')]), []);
+    expect(late.take(0)).toEqual({ late: [[1, ['c:0', 'd:0']], [0, ['c:1']]], edits: [] });
+    expect(late.take(0)).toEqual({ late: [], edits: [] });
+    expect(late.take(1)).toEqual({ late: [[9, ['d:1']]], edits: [] });
+    expect(() => late.add(doc('e', [seg('e:0', 'nowhere:1')]), [])).toThrow(/unknown segment/u);
   });
+});
+
+describe('a later complete sentence supersedes a cut-off one in a document already written', () => {
+  const full = 'Osteoarthritis can affect your vertebrae, when the cartilage between the small joints of the spine wears away over the years.';
+  // Truncated by the scraper mid-word: not a quality removal (that takes a mark after a function word), a dedupe fragment.
+  const cut = 'Osteoarthritis can affect your vertebrae, when the cartilage between the small joi…';
+  const prose = [
+    'Back pain in older adults often comes from the joints of the spine rather than the discs.',
+    'Gentle stretching in the morning loosens stiff muscles along the lower back.',
+    'A physiotherapist can show exercises that strengthen the core without strain.',
+  ];
+  const records = [
+    { id: 'early', text: [prose[0], cut, prose[1]].join('\n') },
+    { id: 'middle', text: [prose[2], cut, 'Swimming puts little load on the spine and keeps the back moving.'].join('\n') },
+    { id: 'late', text: ['Many people notice the stiffness most after sitting for long hours at a desk.', full].join('\n') },
+  ];
+
+  it('removes the fragment and its merged copy in the earlier files, pointing at the complete one, as the in-memory run does', async () => {
+    const input = writeJsonl(records);
+    const files = await cli(input, 1);
+    const read = (name: string): SieveDocumentOutput => JSON.parse(files.get(`${name}.json`) ?? '{}') as SieveDocumentOutput;
+    const kept = read('late').segments.find((s) => s.text === full);
+    expect(kept).toMatchObject({ status: 'kept' });
+    for (const name of ['early', 'middle']) {
+      const fragment = read(name).segments.find((s) => s.text === cut);
+      expect(fragment).toMatchObject({ status: 'removed', duplicateOf: kept?.id, reason: { rule: 'contained-superseded' } });
+      expect(fragment?.copies).toBeUndefined();
+    }
+    expect(kept?.copies).toEqual(['early:1', 'middle:1']);
+    expect(await inMemory(input)).toEqual(files);
+  }, 120_000);
 });
 
 describe('huge documents', () => {

@@ -13,8 +13,14 @@
 // Cut-off copies ("… when the …") are the one case where a later segment wins: when a later
 // segment completes a kept cut-off one (the fragment's words are a run of its words), the later
 // one is kept, and the fragment, with the copies already merged into it, points at it.
+//
+// A streaming run writes documents while later ones are still deduplicated. It seals each document
+// once it is past dedupe (`seal`): from then on the stage holds only what comparisons need of its
+// kept copies (id, normalised text), records no more copies on them (the run rebuilds those from
+// the later copies' duplicateOf), and a change a later supersede makes to one of its segments is
+// handed back as a late edit (`takeEdits`) for the run to apply when it writes that document.
 import { remove } from '../doc.js';
-import type { Doc, Segment } from '../types.js';
+import type { Doc, Reason, Segment } from '../types.js';
 import { Buckets } from './buckets.js';
 import { bandKeys, exactKey, signature, wordsKey } from './hash.js';
 import { fingerprint, type Fingerprint } from './normalize.js';
@@ -32,8 +38,9 @@ interface Copy {
 }
 
 interface Entry {
-  /** The kept copy: its id, and the `copies` list the JSON writer turns into occurrences. */
-  segment: Segment;
+  id: string;
+  /** The kept copy, with the `copies` list the JSON writer turns into occurrences (until sealed). */
+  segment: Segment | undefined;
   seq: number;
   cutOff: boolean;
   /** Normalised text, only for segments long enough for the near and contained tests. */
@@ -45,6 +52,15 @@ interface Entry {
   supersededBy?: number;
 }
 
+/** A change to a segment of a sealed document: it is removed as a copy of `duplicateOf`, and has no copies. */
+export interface LateEdit {
+  id: string;
+  reason: Reason;
+  duplicateOf: string;
+  /** The segment's text, when it was kept until this edit (so whatever counted it can take it back). */
+  keptText?: string;
+}
+
 const SALT_PREFIX = 1;
 const SALT_SUFFIX = 2;
 
@@ -54,8 +70,40 @@ export class Dedupe {
   private readonly bands = Array.from({ length: minhash.bands }, () => new Buckets());
   private readonly anchors = new Buckets();
   private seq = 0;
+  /** Per document added and not sealed: its entries [from, to). */
+  private readonly open = new Map<Doc, [number, number]>();
+  private readonly sealed = new WeakSet<Doc>();
+  private edits: LateEdit[] = [];
 
   add(doc: Doc): void {
+    const from = this.entries.length;
+    this.addSegments(doc);
+    this.open.set(doc, [from, this.entries.length]);
+  }
+
+  /**
+   * `doc` is written: keep only the comparison data of its kept copies. Its cut-off copies keep
+   * their document, in case a later complete copy supersedes them (that becomes a late edit).
+   */
+  seal(doc: Doc): void {
+    const range = this.open.get(doc);
+    if (!range) return;
+    this.open.delete(doc);
+    this.sealed.add(doc);
+    for (let i = range[0]; i < range[1]; i++) {
+      const entry = this.entries[i];
+      if (entry && !entry.doc) entry.segment = undefined; // not `delete`: that turns the object into a slow dictionary
+    }
+  }
+
+  /** Changes made to segments of sealed documents since the last call, in the order made. */
+  takeEdits(): LateEdit[] {
+    const edits = this.edits;
+    this.edits = [];
+    return edits;
+  }
+
+  private addSegments(doc: Doc): void {
     for (const segment of doc.segments) {
       if (segment.status !== 'kept') continue;
       const seq = this.seq++;
@@ -124,7 +172,7 @@ export class Dedupe {
 
   private register(doc: Doc, segment: Segment, seq: number, fp: Fingerprint, hash: bigint, keys: number[] | null, anchorKeys: number[]): number {
     const i = this.entries.length;
-    const entry: Entry = { segment, seq, cutOff: fp.cutOff };
+    const entry: Entry = { id: segment.id, segment, seq, cutOff: fp.cutOff };
     if (keys) entry.norm = fp.norm;
     if (keys && fp.cutOff) entry.doc = doc;
     this.entries.push(entry);
@@ -138,8 +186,8 @@ export class Dedupe {
     const kept = this.entries[into];
     if (!kept) throw new Error(`dedupe: no entry ${into}`);
     const reason = { stage: 'dedupe' as const, kind: kindOf(match.rule), rule: match.rule, score: match.score };
-    remove(copy.doc, copy.segment, reason, { duplicateOf: kept.segment.id, why: explain(reason.kind, match, kept.segment.id) });
-    (kept.segment.copies ??= []).push(copy.segment.id);
+    remove(copy.doc, copy.segment, reason, { duplicateOf: kept.id, why: explain(reason.kind, match, kept.id) });
+    if (kept.segment && !(kept.doc && this.sealed.has(kept.doc))) (kept.segment.copies ??= []).push(copy.segment.id);
     if (kept.cutOff && kept.norm !== undefined) (kept.pending ??= []).push(copy);
   }
 
@@ -152,7 +200,7 @@ export class Dedupe {
     const moved: Copy[] = [];
     for (const from of fragments) {
       const old = this.entries[from];
-      if (!old?.doc) continue;
+      if (!old?.doc || !old.segment) continue;
       const fragment: Copy = { doc: old.doc, segment: old.segment, seq: old.seq };
       for (const copy of [fragment, ...(old.pending ?? [])]) {
         // Each copy is a run of the fragment and the fragment a run of the new kept copy, so
@@ -160,20 +208,22 @@ export class Dedupe {
         const score = fragmentRun(asCutOff(fingerprint(copy.segment.text)), target) ?? 0;
         const match: Match = { rule: 'contained-superseded', score };
         const reason = { stage: 'dedupe' as const, kind: kindOf(match.rule), rule: match.rule, score };
-        const why = explain(reason.kind, match, kept.segment.id);
-        if (copy === fragment) remove(copy.doc, copy.segment, reason, { duplicateOf: kept.segment.id, why });
-        else repoint(copy.doc, copy.segment, reason, kept.segment.id, why);
+        const why = explain(reason.kind, match, kept.id);
+        if (this.sealed.has(copy.doc)) this.edits.push({ id: copy.segment.id, reason, duplicateOf: kept.id, ...(copy === fragment ? { keptText: copy.segment.text } : {}) });
+        else if (copy === fragment) remove(copy.doc, copy.segment, reason, { duplicateOf: kept.id, why });
+        else repoint(copy.doc, copy.segment, reason, kept.id, why);
         moved.push(copy);
       }
-      delete old.segment.copies;
+      if (!this.sealed.has(old.doc)) delete old.segment.copies;
       old.supersededBy = to;
       delete old.doc;
+      delete old.segment;
       delete old.pending;
       delete old.norm;
     }
     // All of them came before the new kept copy, which has no copies of its own yet.
     moved.sort((a, b) => a.seq - b.seq);
-    kept.segment.copies = moved.map((c) => c.segment.id);
+    if (kept.segment) kept.segment.copies = moved.map((c) => c.segment.id);
     if (kept.cutOff) kept.pending = moved;
   }
 

@@ -3,7 +3,7 @@
 // same functions (src/run/stages.ts) on the same plain data, so the output is the same.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { handlers, packContext, useContext, type Handlers, type PackedContext, type RunContext, type TaskKind } from './stages.js';
+import { handlers, packContext, taskChars, useContext, type Handlers, type PackedContext, type RunContext, type TaskKind } from './stages.js';
 import type { ResultMessage, TaskMessage } from './worker.js';
 
 type Input<K extends TaskKind> = Parameters<Handlers[K]>[0];
@@ -60,7 +60,31 @@ interface Slot {
   worker: Worker;
   /** Tasks posted to it and not answered yet. */
   load: number;
+  /** The pool's worker for documents above BIG_TASK_CHARS (no heap cap; ended when idle). */
+  big: boolean;
 }
+
+interface Queued {
+  task: TaskMessage;
+  big: boolean;
+}
+
+/**
+ * The old-generation heap of each pool worker, in MB. Without a cap V8 lets every thread's heap
+ * grow lazily towards its default limit (several GB on a large machine) long before it collects:
+ * on twice the bench, two workers and the main thread peaked at 1.76 GB RSS although each thread's
+ * live heap fits in 600 MB. A bench page at its largest (114 KB) needs a small part of this.
+ */
+export const WORKER_HEAP_MB = 384;
+
+/**
+ * Documents longer than this (characters) are not sent to the capped workers: a retext tree costs
+ * about 110 MB per MB of text, and pass 2 holds a whole document's claims and rendered files. They
+ * go to one worker of their own, with Node's default limits, started when such a document comes
+ * and ended when it has no task left, so its heap is given back. Rare by design (a 50 MB dump),
+ * and the output does not depend on which thread ran a task.
+ */
+export const BIG_TASK_CHARS = 1 << 20;
 
 /** Tasks posted to one worker ahead of time, so it never waits for the main thread between two. */
 const AHEAD = 2;
@@ -69,38 +93,42 @@ const ENTRY = new URL('./worker.ts', import.meta.url).href;
 
 class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
-  private readonly queue: TaskMessage[] = [];
+  private bigSlot: Slot | undefined;
+  private readonly queue: Queued[] = [];
   private readonly pending = new Map<number, Pending>();
   private context: PackedContext | undefined;
   private nextId = 1;
   private closed = false;
 
   constructor(readonly workers: number) {
-    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(false));
   }
 
   run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>> {
     return new Promise<Output<K>>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, slot: undefined as unknown as Slot });
-      this.queue.push({ id, kind, input });
+      this.queue.push({ task: { id, kind, input }, big: taskChars(kind, input) > BIG_TASK_CHARS });
       this.dispatch();
     });
   }
 
   async setContext(ctx: RunContext): Promise<void> {
     const packed = (this.context = packContext(ctx));
-    await Promise.all(this.slots.map((slot) => this.post(slot, 'setContext', packed)));
+    const all = this.bigSlot ? [...this.slots, this.bigSlot] : this.slots;
+    await Promise.all(all.map((slot) => this.post(slot, 'setContext', packed)));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    const all = this.bigSlot ? [...this.slots, this.bigSlot] : this.slots;
+    await Promise.all(all.map((s) => s.worker.terminate()));
   }
 
-  private spawn(): Slot {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
-    const slot: Slot = { worker, load: 0 };
+  private spawn(big: boolean): Slot {
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY }, ...(big ? {} : { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) });
+    const slot: Slot = { worker, load: 0, big };
+    if (big && this.context) void this.post(slot, 'setContext', this.context).catch(() => undefined);
     worker.on('message', (msg: ResultMessage) => {
       const task = this.pending.get(msg.id);
       if (!task) return;
@@ -109,6 +137,7 @@ class WorkerPool implements Executor {
       if (msg.ok) task.resolve(msg.output);
       else task.reject(new Error(msg.error));
       this.dispatch();
+      if (big && slot.load === 0 && this.bigSlot === slot) this.endBig(slot);
     });
     const lost = (why: string): void => {
       if (this.closed) return;
@@ -118,9 +147,14 @@ class WorkerPool implements Executor {
         this.pending.delete(id);
         task.reject(new Error(why));
       }
+      if (this.bigSlot === slot) {
+        this.bigSlot = undefined;
+        this.dispatch();
+        return;
+      }
       const at = this.slots.indexOf(slot);
       if (at === -1) return;
-      const fresh = this.spawn();
+      const fresh = this.spawn(false);
       this.slots[at] = fresh;
       if (this.context) void this.post(fresh, 'setContext', this.context).catch(() => undefined);
       this.dispatch();
@@ -139,17 +173,40 @@ class WorkerPool implements Executor {
     });
   }
 
+  /** Queued tasks in order, each to the least loaded worker of its lane, at most AHEAD per worker. */
   private dispatch(): void {
-    while (this.queue.length) {
-      let best: Slot | undefined;
-      for (const s of this.slots) if (s.load < AHEAD && (!best || s.load < best.load)) best = s;
-      if (!best) return;
-      const task = this.queue.shift()!;
+    for (let i = 0; i < this.queue.length; ) {
+      const { task, big } = this.queue[i]!;
+      const slot = big ? this.bigLane() : this.leastLoaded();
+      if (!slot) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
       const pending = this.pending.get(task.id);
       if (!pending) continue;
-      pending.slot = best;
-      best.load++;
-      best.worker.postMessage(task);
+      pending.slot = slot;
+      slot.load++;
+      slot.worker.postMessage(task);
     }
+  }
+
+  private leastLoaded(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.load < AHEAD && (!best || s.load < best.load)) best = s;
+    return best;
+  }
+
+  /** The big worker, started if there is none; one task at a time (its heap is the document's). */
+  private bigLane(): Slot | undefined {
+    this.bigSlot ??= this.spawn(true);
+    return this.bigSlot.load === 0 ? this.bigSlot : undefined;
+  }
+
+  /** No task left for the big worker: end it, so the memory of a huge document is given back. */
+  private endBig(slot: Slot): void {
+    if (this.queue.some((q) => q.big)) return;
+    this.bigSlot = undefined;
+    void slot.worker.terminate();
   }
 }

@@ -16,6 +16,7 @@ import type { Doc, SourceDoc } from '../types.js';
 import { fromPlainDoc, toPlainDoc, type PlainDoc } from './plain.js';
 import { cleanInWindows, HUGE_DOC } from './windows.js';
 import { termsOf } from './corpus.js';
+import type { LateForDoc } from './late.js';
 
 /** Milliseconds spent per stage (summed over documents; per thread). */
 export type Timings = Record<string, number>;
@@ -104,12 +105,10 @@ export function setContext(ctx: PackedContext): void {
   useContext({ corpus: unpackCorpus(ctx), taxonomy: ctx.taxonomy, formats: ctx.formats });
 }
 
-export interface FinishInput {
+export interface FinishInput extends LateForDoc {
   /** The spilled PlainDoc as JSON (parsed here, off the main thread). */
   header: string;
   text: string;
-  /** Copies a kept segment got from later documents: [segment index, ids in input order]. */
-  late: [number, string[]][];
 }
 
 export interface Finished {
@@ -125,6 +124,7 @@ export function finish(input: FinishInput): Finished {
   const timings: Timings = {};
   const doc = fromPlainDoc(JSON.parse(input.header) as PlainDoc, input.text);
   addCopies(doc, input.late);
+  applyEdits(doc, input.edits);
   timed(timings, 'claims', () => claims(doc));
   timed(timings, 'sources', () => sources(doc));
   timed(timings, 'topics', () => topics(doc, model, corpus));
@@ -174,6 +174,25 @@ function addCopies(doc: Doc, late: [number, string[]][]): void {
   }
 }
 
+/** Dedupe's late edits (src/run/late.ts): each segment removed as a copy, with no copies of its own. */
+function applyEdits(doc: Doc, edits: LateForDoc['edits']): void {
+  for (const [i, reason, duplicateOf] of edits) {
+    const seg = doc.segments[i];
+    if (!seg) throw new Error(`${doc.name}: a late edit for a segment that does not exist (${i})`);
+    seg.status = 'removed';
+    seg.reason = reason;
+    seg.duplicateOf = duplicateOf;
+    delete seg.copies;
+  }
+}
+
 export const handlers = { prepare, finish, setContext } as const;
+
+/** How much document text a task carries (the pool sends huge documents to a worker of their own). */
+export function taskChars(kind: TaskKind, input: unknown): number {
+  if (kind === 'prepare') return (input as PrepareInput).source.text.length;
+  if (kind === 'finish') return (input as FinishInput).text.length;
+  return 0;
+}
 export type Handlers = typeof handlers;
 export type TaskKind = keyof Handlers;

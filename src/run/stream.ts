@@ -5,8 +5,10 @@
 // Two passes because every document's claims need the run's final corpus statistics (TF-IDF) and
 // every kept segment's copies may grow while later documents are deduplicated. What the main
 // thread keeps is dedupe's own memory, the corpus statistics (one count per distinct term), and
-// per document a name and its index row; copies that a kept segment gets from a later document
-// are remembered as numbers (LateCopies) and handed to pass 2 with the document they belong to.
+// per document a name and its index row; copies that a kept segment gets from a later document,
+// and dedupe's late edits, are remembered as numbers (LateChanges, src/run/late.ts) and handed to
+// pass 2 with the document they belong to.
+import { VFile } from 'vfile';
 import { Dedupe } from '../dedupe/index.js';
 import { SiteRepeats } from '../boilerplate/site-repeats.js';
 import { activeTaxonomy, CorpusStats, type Taxonomy } from '../topics/index.js';
@@ -19,7 +21,8 @@ import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
 import { preparedInOrder, windowFor } from './ordered.js';
 import type { Finished, Timings } from './stages.js';
 import { Spill } from './spill.js';
-import { addSegment } from './corpus.js';
+import { addSegment, removeSegment } from './corpus.js';
+import { LateChanges } from './late.js';
 import { effectiveConcurrency, inputSizes } from './sizes.js';
 import type { Progress } from './progress.js';
 
@@ -106,7 +109,7 @@ function problemFound(state: RunState, p: InputProblem): void {
  * handing the statistics to the executor, so that neither they (once packed for the workers) nor
  * dedupe's memory outlive this pass on the main thread.
  */
-async function clean(state: RunState): Promise<LateCopies> {
+async function clean(state: RunState): Promise<LateChanges> {
   const { options, exec, spill, cuts } = state;
   const { progress } = options;
   const sizes = progress ? await inputSizes(options.input) : undefined;
@@ -116,7 +119,7 @@ async function clean(state: RunState): Promise<LateCopies> {
   const siteRepeats = new SiteRepeats();
   const dedupe = new Dedupe();
   const corpus = new CorpusStats();
-  const late = new LateCopies();
+  const late = new LateChanges();
   try {
     for await (const item of preparedInOrder(options.input, exec, windowFor(exec))) {
       if (item.kind === 'problem') {
@@ -128,9 +131,12 @@ async function clean(state: RunState): Promise<LateCopies> {
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
       await time(state, 'site-repeats', () => siteRepeats.add(doc));
       await time(state, 'dedupe', () => dedupe.add(doc));
-      late.add(doc);
+      const edits = dedupe.takeEdits();
+      late.add(doc, edits);
+      for (const e of edits) if (e.keptText !== undefined) removeSegment(corpus, e.keptText);
       await time(state, 'corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
       await time(state, 'spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
+      dedupe.seal(doc);
       release(doc);
       counts.docs++;
       if (sizes && item.end !== undefined) counts.bytes = (sizes.before.get(doc.source.path) ?? 0) + item.end;
@@ -145,22 +151,22 @@ async function clean(state: RunState): Promise<LateCopies> {
 }
 
 /**
- * A spilled document is final as far as its files go (pass 2 reads the spill). Dedupe may still hold
- * it to the end of the pass: the document of a kept cut-off segment, and of every copy merged into
- * one, in case a later complete copy re-points them; those changes can no longer reach the output.
- * So everything but the segments dedupe holds and the file it reports on is let go: the record's
- * other fields, the segment list, the messages. Held, they made pass 1's memory grow by about four
- * times the text of each document with such a segment (most pages; at 4x the bench, every copy).
+ * A spilled and sealed document is final as far as pass 1 goes: pass 2 reads the spill, and what
+ * dedupe still changes in it comes back as late edits. Dedupe may still hold the document object to
+ * the end of the pass (the document of a kept cut-off segment, and of every copy merged into one),
+ * so everything but the segments dedupe holds is let go: the text, the record's other fields, the
+ * segment list, the messages. Held, they made pass 1's memory grow by about four times the text of
+ * each document with such a segment (most pages; at 4x the bench, every copy).
  */
 function release(doc: Doc): void {
   const { extra: _extra, ...source } = doc.source;
-  doc.source = source;
+  doc.source = { ...source, text: '' };
   doc.segments = [];
-  doc.file.messages = [];
+  doc.file = new VFile();
 }
 
 /** Pass 2: each spilled document with its late copies through claims, sources, topics, render; written in input order. */
-async function write(state: RunState, late: LateCopies): Promise<RunReport['totals']> {
+async function write(state: RunState, late: LateChanges): Promise<RunReport['totals']> {
   const { options, exec, spill } = state;
   const { sink, formats, progress } = options;
   progress?.phase('writing');
@@ -187,7 +193,7 @@ async function write(state: RunState, late: LateCopies): Promise<RunReport['tota
   };
   let k = 0;
   for await (const record of spill.read()) {
-    const input = { header: record.header, text: record.text, late: late.take(k) };
+    const input = { header: record.header, text: record.text, ...late.take(k) };
     queue.push({ k, chars: record.text.length, result: exec.run('finish', input).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) });
     chars += record.text.length;
     k++;
@@ -196,49 +202,4 @@ async function write(state: RunState, late: LateCopies): Promise<RunReport['tota
   while (queue.length) await writeHead();
   await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts), sink, formats));
   return { ...index.totals, errors: state.problems.filter((p) => p.severity === 'error').length };
-}
-
-/**
- * Copies that kept segments get from later documents, as numbers: for each target document,
- * triples (segment index, copy's document, copy's segment index), in the order dedupe made them
- * (input order). Segment ids are `${name}:${index}` (createDoc), so ids are rebuilt from names.
- */
-export class LateCopies {
-  readonly names: string[] = [];
-  private readonly byName = new Map<string, number>();
-  private readonly late = new Map<number, number[]>();
-
-  /** After dedupe.add(doc): note which of doc's duplicates point into earlier documents. */
-  add(doc: Doc): void {
-    const k = this.names.length;
-    this.names.push(doc.name);
-    this.byName.set(doc.name, k);
-    doc.segments.forEach((s, i) => {
-      if (s.duplicateOf === undefined) return;
-      const cut = s.duplicateOf.lastIndexOf(':');
-      const target = this.byName.get(s.duplicateOf.slice(0, cut));
-      const seg = Number(s.duplicateOf.slice(cut + 1));
-      if (target === undefined || !Number.isInteger(seg)) throw new Error(`${s.id}: duplicate of an unknown segment ${s.duplicateOf}`);
-      if (s.id !== `${doc.name}:${i}`) throw new Error(`${s.id}: segment ids must be name:index`);
-      if (target === k) return; // within the document: already on the kept segment
-      const list = this.late.get(target) ?? [];
-      this.late.set(target, list);
-      list.push(seg, k, i);
-    });
-  }
-
-  /** The late copies of document k, grouped by kept segment; forgotten once taken. */
-  take(k: number): [number, string[]][] {
-    const list = this.late.get(k);
-    if (!list) return [];
-    this.late.delete(k);
-    const bySeg = new Map<number, string[]>();
-    for (let j = 0; j < list.length; j += 3) {
-      const seg = list[j]!;
-      const ids = bySeg.get(seg) ?? [];
-      bySeg.set(seg, ids);
-      ids.push(`${this.names[list[j + 1]!]}:${list[j + 2]}`);
-    }
-    return [...bySeg];
-  }
 }
