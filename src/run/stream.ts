@@ -12,7 +12,8 @@ import { VFile } from 'vfile';
 import { Dedupe } from '../dedupe/index.js';
 import { SiteRepeats } from '../boilerplate/site-repeats.js';
 import { activeTaxonomy, CorpusStats, type Taxonomy } from '../topics/index.js';
-import { writeDocument, writeIndex, type Format } from '../write/index.js';
+import { writeIndex, type Format } from '../write/index.js';
+import { FileWrites } from '../write/files.js';
 import { IndexBuilder } from '../write/summary.js';
 import type { Sink } from '../write/sink.js';
 import type { Doc, InputProblem } from '../types.js';
@@ -171,6 +172,7 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
   const { sink, formats, progress } = options;
   progress?.phase('writing');
   const index = new IndexBuilder();
+  const files = new FileWrites(sink);
   if (formats.includes('jsonl')) await sink.append('cleaned.jsonl', '');
   const queue: { k: number; chars: number; result: Promise<Finished | Error> }[] = [];
   const limits = windowFor(exec);
@@ -186,7 +188,7 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
       return;
     }
     addTimings(state, done.timings);
-    await time(state, 'write', () => writeDocument(name, done.rendered, sink));
+    await time(state, 'write', () => files.add(name, done.rendered));
     index.add(done.summary);
     written.docs++;
     progress?.update(written);
@@ -200,6 +202,7 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
     while (queue.length >= limits.docs || (chars > limits.chars && queue.length > 1)) await writeHead();
   }
   while (queue.length) await writeHead();
+  await time(state, 'write', () => files.end());
   await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts), sink, formats));
   return { ...index.totals, errors: state.problems.filter((p) => p.severity === 'error').length };
 }

@@ -82,7 +82,8 @@ export class WriteSink implements Sink {
 
 export class CheckSink implements Sink {
   private readonly seen = new Set<string>();
-  private readonly diffs: string[] = [];
+  /** [path, diff]: reported in path order, whatever order the writes finished in. */
+  private readonly diffs: [string, string][] = [];
   // Appended files are compared whole at the end (--check is for golden folders, not huge runs).
   private readonly appended = new Map<string, string[]>();
   constructor(private readonly dir: string) {}
@@ -103,14 +104,14 @@ export class CheckSink implements Sink {
       before = null;
     }
     if (before === content) return;
-    if (before === null) this.diffs.push(`new file: ${relPath}\n`);
-    else this.diffs.push(createTwoFilesPatch(`expected/${relPath}`, `actual/${relPath}`, before, content, '', '', { context: 2 }));
+    if (before === null) this.diffs.push([relPath, `new file: ${relPath}\n`]);
+    else this.diffs.push([relPath, createTwoFilesPatch(`expected/${relPath}`, `actual/${relPath}`, before, content, '', '', { context: 2 })]);
   }
 
   async finish(): Promise<string[]> {
     for (const [relPath, parts] of this.appended) await this.write(relPath, parts.join(''));
     this.appended.clear();
-    for (const f of await listOutputFiles(this.dir)) if (!this.seen.has(f)) this.diffs.push(`missing from this run: ${f}\n`);
-    return this.diffs;
+    for (const f of await listOutputFiles(this.dir)) if (!this.seen.has(f)) this.diffs.push([f, `missing from this run: ${f}\n`]);
+    return this.diffs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, diff]) => diff);
   }
 }
