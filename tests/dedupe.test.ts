@@ -38,6 +38,20 @@ const seg = (d: Doc, i: number): Segment => {
 };
 const probe = (text: string): Probe => Probe.of(fingerprint(text));
 
+describe('speaker labels', () => {
+  it('keeps every turn label of a transcript, and still removes a sentence said twice', () => {
+    const d = doc('talk', ['William:', 'How did the project start?', 'Wang Fei:', 'With one client.', 'William:', 'How did the project start?', 'Wang Fei:']);
+    dedupe(d);
+    expect(d.segments.map((s) => s.status)).toEqual(['kept', 'kept', 'kept', 'kept', 'kept', 'removed', 'kept']);
+  });
+
+  it('still removes a repeated short line that is not a label', () => {
+    const d = doc('page', ['Read more:', 'Back pain has many causes and most go away on their own.', 'Read more about it', 'Read more about it']);
+    dedupe(d);
+    expect(d.segments.map((s) => s.status)).toEqual(['kept', 'kept', 'kept', 'removed']);
+  });
+});
+
 describe('exact duplicates', () => {
   it('merges copies that differ only in case, quotes, punctuation and spacing, pointing at the first', () => {
     const d = doc('a', [

@@ -25,7 +25,7 @@ import { Buckets } from './buckets.js';
 import { bandKeys, exactKey, signature, wordsKey } from './hash.js';
 import { fingerprint, type Fingerprint } from './normalize.js';
 import { repoint } from './repoint.js';
-import { kindOf, minhash, thresholds, type RuleId } from './rules.js';
+import { kindOf, minhash, speakerLabel, thresholds, type RuleId } from './rules.js';
 import { compare, completes, fragmentRun, Probe, type Match } from './similarity.js';
 
 export { normalizeForDedupe } from './normalize.js';
@@ -105,7 +105,7 @@ export class Dedupe {
 
   private addSegments(doc: Doc): void {
     for (const segment of doc.segments) {
-      if (segment.status !== 'kept') continue;
+      if (segment.status !== 'kept' || isSpeakerLabel(segment.text)) continue;
       const seq = this.seq++;
       const fp = fingerprint(segment.text);
       if (!fp.norm) continue;
@@ -237,6 +237,11 @@ export class Dedupe {
     const entry = this.entries[i];
     return new Probe(entry?.norm ?? '', entry?.cutOff ?? false);
   }
+}
+
+function isSpeakerLabel(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith(':') && speakerLabel.pattern.test(t) && t.split(/\s+/u).length <= speakerLabel.maxWords;
 }
 
 // A copy equal to a cut-off fragment is as cut off as the fragment was, whatever its own ending.

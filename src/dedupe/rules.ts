@@ -50,6 +50,11 @@ export const normalizeRules = {
   notKept: new RegExp(n.keep.value, 'gu'),
 } as const;
 
+const label = data.notCompared.speakerLabel;
+
+/** A speaker or field label on its own ('William:'): dedupe leaves it alone (rules.json notCompared). */
+export const speakerLabel = { pattern: new RegExp(label.value, 'u'), maxWords: label.maxWords } as const;
+
 const kinds = new Map(data.rules.map((r) => [r.id, r.kind as DedupeKind]));
 
 /** The kind (exact | near | contained) a rule id reports. */
