@@ -81,6 +81,13 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(find(doc, 'Warm-up Tips:')?.status).toBe('kept'); // before the model's removal: may be the article's heading
   });
 
+  it('takes a Title Case list for article titles only on English pages: German capitalises every noun', () => {
+    const list = 'Zum Netzwerk gehören Kliniken, Praxen, Apotheken und Pflegedienste in Hamburg, Berlin und München';
+    expect(matchRule(list, undefined, 'en')?.id).toBe('related-title-list');
+    expect(matchRule(list, undefined, 'de')).toBeNull();
+    expect(matchRule('Warum Schmerzen Die Knie Beim Treppensteigen So Oft?', undefined, 'de')).toBeNull();
+  });
+
   it('gives every rule a unique id and a reason', () => {
     const ids = furnitureRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -146,7 +153,7 @@ describe('furniture model', () => {
   it('reads its inputs by feature name: a column added before them changes nothing, a missing one is an error', () => {
     const cleaner = model as unknown as CleanerModel;
     const text = 'Home\nShop\nKnee pain after a run usually means the tissues around the kneecap were asked to do too much.\nContact';
-    const rows = featureRows(text, segmentText(text), stopwords('en'));
+    const rows = featureRows(text, segmentText(text), 'en');
     const before = contentProbabilities(cleaner, rows, FEATURE_NAMES);
     const shifted = contentProbabilities(cleaner, rows.map((r) => [7, ...r]), ['rule:new-kind', ...FEATURE_NAMES]);
     expect(shifted).toEqual(before);
@@ -155,7 +162,7 @@ describe('furniture model', () => {
 
   it('is trained on features the code computes (retrain with npm run train:cleaner when they change)', () => {
     for (const f of model.stage1.features) expect(FEATURE_NAMES).toContain(f);
-    const rows = featureRows('One sentence here. Another one.', [{ start: 0, end: 18 }, { start: 19, end: 31 }], stopwords('en'));
+    const rows = featureRows('One sentence here. Another one.', [{ start: 0, end: 18 }, { start: 19, end: 31 }], 'en');
     for (const row of rows) expect(row).toHaveLength(FEATURE_NAMES.length);
   });
 
