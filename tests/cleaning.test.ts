@@ -88,6 +88,12 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(matchRule('Warum Schmerzen Die Knie Beim Treppensteigen So Oft?', undefined, 'de')).toBeNull();
   });
 
+  it('takes offer wording for an ad in a short label, not in a sentence about the subject', () => {
+    expect(matchRule('Free shipping on all orders')?.id).toBe('promo-offer-short');
+    expect(matchRule('The new wagon goes on sale in late spring, two months after its debut at the Geneva show.')).toBeNull();
+    expect(matchRule('Knee braces are back in stock at most pharmacies after a shortage that lasted all winter.')).toBeNull();
+  });
+
   it('gives every rule a unique id and a reason', () => {
     const ids = furnitureRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
