@@ -48,6 +48,7 @@ describe('furniture rules name the kind a reader expects', () => {
     ['Knee pain (sharp) (Front), Knee pain (dull) (Back), Swelling (mild)', 'related', 'related-qualified-links'],
     ['Learn about the warning signs, the tests and the treatment options here.', 'nav', 'nav-teaser'],
     ['Answered by Dr. Ana Costa:', 'byline', 'byline-by'],
+    ['For more details, visit our clinic pages.', 'nav', 'nav-read-below'],
   ])('%s -> %s', (text, kind, rule) => {
     expect(matchRule(text)).toMatchObject({ kind, id: rule });
   });
@@ -59,6 +60,7 @@ describe('furniture rules name the kind a reader expects', () => {
       'Ice the knee for 15 minutes after a run to calm the swelling.',
       'Ibuprofen (Advil), naproxen (Aleve), and aspirin all ease the pain for a few hours.',
       'Learn to run slowly before you try to run far.',
+      'For more information, see the section on knee braces.',
     ]) expect(matchRule(text), text).toBeNull();
   });
 
