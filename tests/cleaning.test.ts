@@ -96,6 +96,17 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(matchRule('Knee braces are back in stock at most pharmacies after a shortage that lasted all winter.')).toBeNull();
   });
 
+  it('takes German, French, Spanish, Italian, Portuguese, Polish and Dutch menu, legal and ad labels standing alone for furniture on pages in that language', () => {
+    expect(matchRule('Kommentare', undefined, 'de')?.id).toBe('nav-label-de');
+    expect(matchRule('Schreibe einen Kommentar', undefined, 'de')?.id).toBe('nav-label-de');
+    expect(matchRule('Impressum', undefined, 'de')).toMatchObject({ kind: 'legal', id: 'legal-label-intl' });
+    expect(matchRule('Werbung', undefined, 'de')).toMatchObject({ kind: 'ad', id: 'ad-label-intl' });
+    expect(matchRule('Lire aussi', undefined, 'fr')?.id).toBe('nav-label-fr-es-it-pt');
+    expect(matchRule('Zobacz także', undefined, 'pl')?.id).toBe('nav-label-pl-nl');
+    expect(matchRule('Die Kommentare der Leser zum Knieschmerz waren überwiegend freundlich.', undefined, 'de')).toBeNull();
+    expect(matchRule('Kommentare', undefined, 'en')).toBeNull();
+  });
+
   it('gives every rule a unique id and a reason', () => {
     const ids = furnitureRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
