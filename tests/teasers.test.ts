@@ -50,6 +50,13 @@ describe('teaser runs', () => {
     expect(doc.segments.filter((s) => s.status === 'removed')).toEqual([]);
   });
 
+  it('keeps a pair of headline-shaped lines after the body: two points of the article as often as two teasers', () => {
+    const doc = docOf([...body, 'Key points', 'Most knee pain in runners settles with a lighter week and stronger hips',
+      'A knee that swells or locks needs a doctor before the next run'].join('\n'));
+    removeTeaserRuns(doc);
+    expect(doc.segments.filter((s) => s.status === 'removed')).toEqual([]);
+  });
+
   it('keeps the headlines of a listing page, which has no article body to set them apart from', () => {
     const doc = docOf(['Running injuries', ...teasers, body[0]!].join('\n'));
     removeTeaserRuns(doc);
