@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { segmentText } from '../src/segment/index.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
-import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
+import { detectLanguage } from '../src/boilerplate/language.js';
 import { CONTEXT_FEATURES, contentProbabilities, predict, withContext, type CleanerModel, type Scorer } from '../src/boilerplate/model.js';
 import { trainNetwork } from './mlp.js';
 import { isHeldOut } from '../src/eval/split.js';
@@ -37,12 +37,12 @@ function load(): Sample[] {
       const label = labelerFor(d);
       for (const [flat, text] of [[false, d.text], [true, d.text_flat]] as const) {
         const spans = segmentText(text);
-        const stop = stopwords(detectLanguage(text));
+        const lang = detectLanguage(text);
         const segs = spans.map((s) => text.slice(s.start, s.end));
         const counts = segs.map((s) => Math.max(1, tokens(s).length));
         const pageTokens = counts.reduce((a, b) => a + b, 0);
         samples.push({
-          rows: featureRows(text, spans, stop), labels: segs.map(label),
+          rows: featureRows(text, spans, lang), labels: segs.map(label),
           weights: counts.map((n) => (n / pageTokens ** PAGE_WEIGHT) * 100 ** PAGE_WEIGHT), file, flat, dev,
         });
       }

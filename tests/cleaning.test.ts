@@ -48,6 +48,7 @@ describe('furniture rules name the kind a reader expects', () => {
     ['Knee pain (sharp) (Front), Knee pain (dull) (Back), Swelling (mild)', 'related', 'related-qualified-links'],
     ['Learn about the warning signs, the tests and the treatment options here.', 'nav', 'nav-teaser'],
     ['Answered by Dr. Ana Costa:', 'byline', 'byline-by'],
+    ['For more details, visit our clinic pages.', 'nav', 'nav-read-below'],
   ])('%s -> %s', (text, kind, rule) => {
     expect(matchRule(text)).toMatchObject({ kind, id: rule });
   });
@@ -59,6 +60,7 @@ describe('furniture rules name the kind a reader expects', () => {
       'Ice the knee for 15 minutes after a run to calm the swelling.',
       'Ibuprofen (Advil), naproxen (Aleve), and aspirin all ease the pain for a few hours.',
       'Learn to run slowly before you try to run far.',
+      'For more information, see the section on knee braces.',
     ]) expect(matchRule(text), text).toBeNull();
   });
 
@@ -79,6 +81,30 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(find(doc, 'Knee pain after running')?.status).toBe('kept');
     expect(find(doc, 'Other signs to watch for')?.status).toBe('kept');
     expect(find(doc, 'Warm-up Tips:')?.status).toBe('kept'); // before the model's removal: may be the article's heading
+  });
+
+  it('takes a Title Case list for article titles only on English pages: German capitalises every noun', () => {
+    const list = 'Zum Netzwerk gehören Kliniken, Praxen, Apotheken und Pflegedienste in Hamburg, Berlin und München';
+    expect(matchRule(list, undefined, 'en')?.id).toBe('related-title-list');
+    expect(matchRule(list, undefined, 'de')).toBeNull();
+    expect(matchRule('Warum Schmerzen Die Knie Beim Treppensteigen So Oft?', undefined, 'de')).toBeNull();
+  });
+
+  it('takes offer wording for an ad in a short label, not in a sentence about the subject', () => {
+    expect(matchRule('Free shipping on all orders')?.id).toBe('promo-offer-short');
+    expect(matchRule('The new wagon goes on sale in late spring, two months after its debut at the Geneva show.')).toBeNull();
+    expect(matchRule('Knee braces are back in stock at most pharmacies after a shortage that lasted all winter.')).toBeNull();
+  });
+
+  it('takes German, French, Spanish, Italian, Portuguese, Polish and Dutch menu, legal and ad labels standing alone for furniture on pages in that language', () => {
+    expect(matchRule('Kommentare', undefined, 'de')?.id).toBe('nav-label-de');
+    expect(matchRule('Schreibe einen Kommentar', undefined, 'de')?.id).toBe('nav-label-de');
+    expect(matchRule('Impressum', undefined, 'de')).toMatchObject({ kind: 'legal', id: 'legal-label-intl' });
+    expect(matchRule('Werbung', undefined, 'de')).toMatchObject({ kind: 'ad', id: 'ad-label-intl' });
+    expect(matchRule('Lire aussi', undefined, 'fr')?.id).toBe('nav-label-fr-es-it-pt');
+    expect(matchRule('Zobacz także', undefined, 'pl')?.id).toBe('nav-label-pl-nl');
+    expect(matchRule('Die Kommentare der Leser zum Knieschmerz waren überwiegend freundlich.', undefined, 'de')).toBeNull();
+    expect(matchRule('Kommentare', undefined, 'en')).toBeNull();
   });
 
   it('gives every rule a unique id and a reason', () => {
@@ -146,7 +172,7 @@ describe('furniture model', () => {
   it('reads its inputs by feature name: a column added before them changes nothing, a missing one is an error', () => {
     const cleaner = model as unknown as CleanerModel;
     const text = 'Home\nShop\nKnee pain after a run usually means the tissues around the kneecap were asked to do too much.\nContact';
-    const rows = featureRows(text, segmentText(text), stopwords('en'));
+    const rows = featureRows(text, segmentText(text), 'en');
     const before = contentProbabilities(cleaner, rows, FEATURE_NAMES);
     const shifted = contentProbabilities(cleaner, rows.map((r) => [7, ...r]), ['rule:new-kind', ...FEATURE_NAMES]);
     expect(shifted).toEqual(before);
@@ -155,7 +181,7 @@ describe('furniture model', () => {
 
   it('is trained on features the code computes (retrain with npm run train:cleaner when they change)', () => {
     for (const f of model.stage1.features) expect(FEATURE_NAMES).toContain(f);
-    const rows = featureRows('One sentence here. Another one.', [{ start: 0, end: 18 }, { start: 19, end: 31 }], stopwords('en'));
+    const rows = featureRows('One sentence here. Another one.', [{ start: 0, end: 18 }, { start: 19, end: 31 }], 'en');
     for (const row of rows) expect(row).toHaveLength(FEATURE_NAMES.length);
   });
 

@@ -4,6 +4,7 @@
 // (jusText's context). Training (scripts/train-cleaner.ts) and the stage both call this, so
 // the model always sees features computed the same way.
 import { RuleMatches, RULE_KINDS, wordCount } from './rules.js';
+import { stopwords } from './language.js';
 
 export interface SpanLike {
   start: number;
@@ -33,11 +34,15 @@ export function isFlat(text: string): boolean {
   return lineInfo(text).count < 5;
 }
 
-/** `matches`: each span's RuleMatches, when the caller also matches rules on the spans (made here otherwise). */
-export function featureRows(text: string, spans: SpanLike[], stop: Set<string>, matches?: RuleMatches[]): number[][] {
+/**
+ * `lang`: the document's language (stop words, and the rules bound to a language).
+ * `matches`: each span's RuleMatches, when the caller also matches rules on the spans (made here otherwise).
+ */
+export function featureRows(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[]): number[][] {
+  const stop = stopwords(lang);
   const lines = lineInfo(text);
   const flat = lines.count < 5 ? 1 : 0;
-  const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i]));
+  const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang)));
   const at = (i: number, f: (typeof CONTEXT_OF)[number]): number => base[i]?.[BASE.indexOf(f)] ?? 0;
   const relative = relativeFeatures(text, spans, base, lines);
   return base.map((row, i) => {
@@ -118,7 +123,7 @@ function lineOf(lines: Lines, offset: number): number {
   return lo;
 }
 
-function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev?: SpanLike, next?: SpanLike, matches?: RuleMatches): number[] {
+function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev: SpanLike | undefined, next: SpanLike | undefined, matches: RuleMatches): number[] {
   const s = text.slice(span.start, span.end);
   const words = s.match(WORD) ?? [];
   const n = words.length;
@@ -135,7 +140,7 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   // Segments cover every non-space character, so the span is alone on its line exactly when its
   // neighbours lie on other lines (constant time; slicing the line was quadratic on flat pages).
   const wholeLine = (!prev || prev.end <= lineStart) && (!next || next.start >= lineEnd) ? 1 : 0;
-  const rule = (matches ?? new RuleMatches(s)).first(n);
+  const rule = matches.first(n);
   const row = [
     Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha.length ? title / alpha.length : 0,
     alpha.length ? caps / alpha.length : 0,

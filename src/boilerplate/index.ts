@@ -4,13 +4,15 @@
 // 2. the furniture model (model.json, trained by scripts/train-cleaner.ts): what no rule names
 //    but looks like furniture by its shape and its neighbours; rule `furniture-model`, with the
 //    model's confidence as the score.
-// 3. leads.ts: a Title Case lead cut from the furniture after it goes with it.
+// 3. teasers.ts (pages with line breaks): runs of other articles' headlines outside the body.
+// 4. leads.ts: a Title Case lead cut from the furniture after it goes with it.
 import { note, remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { RuleMatches, wordCount } from './rules.js';
 import { removeLeadsOfFurniture } from './leads.js';
+import { removeTeaserRuns } from './teasers.js';
 import { FEATURE_NAMES, featureRows, isFlat } from './features.js';
-import { detectLanguage, stopwords } from './language.js';
+import { detectLanguage } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
 import modelFile from './model.json' with { type: 'json' };
 import fallback from './fallback.json' with { type: 'json' };
@@ -21,8 +23,8 @@ export function boilerplate(doc: Doc): void {
   const { text } = doc.source;
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
-  const matches = doc.segments.map((s) => new RuleMatches(s.text));
-  const rows = featureRows(text, doc.segments, stopwords(doc.lang), matches);
+  const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang));
+  const rows = featureRows(text, doc.segments, doc.lang, matches);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
   const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
   const words = doc.segments.map((s) => wordCount(s.text));
@@ -44,6 +46,7 @@ export function boilerplate(doc: Doc): void {
       remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - (probs[i] ?? 1)).toFixed(3) });
     }
   }
+  if (!isFlat(text)) removeTeaserRuns(doc);
   removeLeadsOfFurniture(doc);
 }
 

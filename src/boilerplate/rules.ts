@@ -8,15 +8,17 @@ export interface FurnitureRule {
   maxWords: number;
   minWords: number;
   minTitleShare?: number;
+  /** The document languages (ISO 639-1) the rule applies in; every language when absent. */
+  langs?: string[];
 }
 
 const DEFAULT_MAX_WORDS = 40;
 
 export const furnitureRules: FurnitureRule[] = rulesFile.rules.map((r) => {
-  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number; minWords?: number; minTitleShare?: number };
+  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number; minWords?: number; minTitleShare?: number; langs?: string[] };
   return {
     id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'iu'),
-    maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare,
+    maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare, langs: rule.langs,
   };
 });
 
@@ -33,9 +35,9 @@ export function titleShare(text: string): number {
   return long.length ? long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length : 0;
 }
 
-/** The first rule matching the segment, or null. */
-export function matchRule(text: string, words = wordCount(text)): FurnitureRule | null {
-  return new RuleMatches(text).first(words);
+/** The first rule matching the segment of a document in `lang`, or null. */
+export function matchRule(text: string, words = wordCount(text), lang = 'en'): FurnitureRule | null {
+  return new RuleMatches(text, lang).first(words);
 }
 
 /**
@@ -47,12 +49,14 @@ export class RuleMatches {
   private readonly tested: (boolean | undefined)[] = [];
   private title: number | undefined;
 
-  constructor(private readonly text: string) {}
+  /** `lang`: the document's language (detectLanguage: 'en' when unsure). */
+  constructor(private readonly text: string, private readonly lang = 'en') {}
 
   /** The first rule that matches when the segment has `words` words, or null. */
   first(words: number): FurnitureRule | null {
     for (const [i, rule] of furnitureRules.entries()) {
-      if (words > rule.maxWords || words < rule.minWords || !(this.tested[i] ??= rule.regex.test(this.text))) continue;
+      if (words > rule.maxWords || words < rule.minWords || (rule.langs && !rule.langs.includes(this.lang))) continue;
+      if (!(this.tested[i] ??= rule.regex.test(this.text))) continue;
       if (rule.minTitleShare !== undefined && (this.title ??= titleShare(this.text)) < rule.minTitleShare) continue;
       return rule;
     }

@@ -1,0 +1,55 @@
+// Teaser runs: headlines of other articles on a page with line breaks. jusText and trafilatura
+// find them by link density; a text dump has no links, but the shape survives: a run of short,
+// capitalised lines that do not end like a sentence, outside the article's body, often with a
+// date or a count between them. The furniture model sees each line with little context and
+// keeps many of them (their words look like a headline's, and the article's own subheadings
+// look the same); this step looks at the run and the page. Settings in teasers.json.
+import { remove } from '../doc.js';
+import type { Doc, Segment } from '../types.js';
+import { wordCount } from './rules.js';
+import settings from './teasers.json' with { type: 'json' };
+
+const FINISHED = /[.!?]["'”’)\]]*$/u;
+// A headline starts with a capital or a digit (after an opening quote) and ends on a word, a
+// figure or a closing quote; a trailing comma, colon or dash means the line goes on.
+const HEADLINE_START = /^["“‘'(]?[\p{Lu}\p{N}]/u;
+const HEADLINE_END = /[\p{L}\p{N}"”’')]$/u;
+
+/** Alone on its line: only whitespace between the segment and the line breaks around it. */
+function wholeLine(text: string, s: Segment): boolean {
+  const before = text.lastIndexOf('\n', s.start - 1) + 1;
+  const after = text.indexOf('\n', s.end);
+  return text.slice(before, s.start).trim() === '' && text.slice(s.end, after < 0 ? text.length : after).trim() === '';
+}
+
+export function removeTeaserRuns(doc: Doc): void {
+  const { text } = doc.source;
+  const segs = doc.segments;
+  const words = segs.map((s) => wordCount(s.text));
+  const whole = segs.map((s) => wholeLine(text, s));
+  const headline = segs.map((s, i) => s.status === 'kept' && whole[i]!
+    && words[i]! >= settings.minWords.value && words[i]! <= settings.maxWords.value
+    && !FINISHED.test(s.text) && !s.text.endsWith('?') && HEADLINE_START.test(s.text) && HEADLINE_END.test(s.text)
+    && !/^\p{Ll}/u.test(segs[i + 1]?.text ?? '')); // the next line does not carry on the sentence
+  const glue = segs.map((s, i) => s.status === 'removed' || (whole[i]! && words[i]! <= settings.glueMaxWords.value));
+  const body = segs.map((s, i) => s.status === 'kept' && words[i]! >= settings.bodySentenceWords.value && FINISHED.test(s.text));
+  const first = body.indexOf(true);
+  const last = body.lastIndexOf(true);
+  if (first < 0) return;
+  const found: number[] = [];
+  for (let i = 0; i < segs.length;) {
+    if (!headline[i]) { i++; continue; }
+    const members: number[] = [];
+    let j = i;
+    for (; j < segs.length && (headline[j] || glue[j]); j++) if (headline[j]) members.push(j);
+    if (members.length >= settings.minRun.value) found.push(...members.filter((m) => m < first || m > last));
+    i = j;
+  }
+  const sum = (idx: number[]): number => idx.reduce((n, i) => n + words[i]!, 0);
+  const bodyWords = sum(body.flatMap((b, i) => (b ? [i] : [])));
+  if (!found.length || bodyWords < settings.minBodyWords.value || bodyWords < settings.bodyToRun.value * sum(found)) return;
+  for (const i of found) {
+    remove(doc, segs[i]!, { stage: 'boilerplate', kind: 'related', rule: 'teaser-run' },
+      { why: 'a headline in a run of headline lines outside the article body (another article’s title or teaser)' });
+  }
+}
