@@ -104,8 +104,9 @@ export class Dedupe {
   }
 
   private addSegments(doc: Doc): void {
+    const turns = turnLabels(doc.segments);
     for (const segment of doc.segments) {
-      if (segment.status !== 'kept' || isSpeakerLabel(segment.text)) continue;
+      if (segment.status !== 'kept' || turns.has(segment.text.trim())) continue;
       const seq = this.seq++;
       const fp = fingerprint(segment.text);
       if (!fp.norm) continue;
@@ -239,9 +240,16 @@ export class Dedupe {
   }
 }
 
-function isSpeakerLabel(text: string): boolean {
-  const t = text.trim();
-  return t.endsWith(':') && speakerLabel.pattern.test(t) && t.split(/\s+/u).length <= speakerLabel.maxWords;
+/** Speaker or field labels kept in the document at least minCount times: its turns, left alone. */
+function turnLabels(segments: readonly Segment[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const s of segments) {
+    if (s.status !== 'kept') continue;
+    const t = s.text.trim();
+    if (!t.endsWith(':') || t.split(/\s+/u).length > speakerLabel.maxWords || !speakerLabel.pattern.test(t)) continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= speakerLabel.minCount).map(([t]) => t));
 }
 
 // A copy equal to a cut-off fragment is as cut off as the fragment was, whatever its own ending.

@@ -53,7 +53,7 @@ export const normalizeRules = {
 const label = data.notCompared.speakerLabel;
 
 /** A speaker or field label on its own ('William:'): dedupe leaves it alone (rules.json notCompared). */
-export const speakerLabel = { pattern: new RegExp(label.value, 'u'), maxWords: label.maxWords } as const;
+export const speakerLabel = { pattern: new RegExp(label.value, 'u'), maxWords: label.maxWords, minCount: label.minCount } as const;
 
 const kinds = new Map(data.rules.map((r) => [r.id, r.kind as DedupeKind]));
 
