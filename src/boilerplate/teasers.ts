@@ -15,11 +15,19 @@ const FINISHED = /[.!?]["'”’)\]]*$/u;
 const HEADLINE_START = /^["“‘'(]?[\p{Lu}\p{N}]/u;
 const HEADLINE_END = /[\p{L}\p{N}"”’')]$/u;
 
-/** Alone on its line: only whitespace between the segment and the line breaks around it. */
+/**
+ * Alone on its line: only whitespace between the segment and the line breaks around it. Scans out
+ * from the segment and stops at the first other character, so a long line costs no more than a
+ * short one (slicing to the line's ends was quadratic on pages with a few very long lines).
+ */
 function wholeLine(text: string, s: Segment): boolean {
-  const before = text.lastIndexOf('\n', s.start - 1) + 1;
-  const after = text.indexOf('\n', s.end);
-  return text.slice(before, s.start).trim() === '' && text.slice(s.end, after < 0 ? text.length : after).trim() === '';
+  const blank = (at: number): boolean => /\s/u.test(text[at]!);
+  let i = s.start - 1;
+  while (i >= 0 && text[i] !== '\n' && blank(i)) i--;
+  if (i >= 0 && text[i] !== '\n') return false;
+  let j = s.end;
+  while (j < text.length && text[j] !== '\n' && blank(j)) j++;
+  return j >= text.length || text[j] === '\n';
 }
 
 export function removeTeaserRuns(doc: Doc): void {
