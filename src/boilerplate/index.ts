@@ -26,7 +26,8 @@ export function boilerplate(doc: Doc): void {
   const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang));
   const rows = featureRows(text, doc.segments, doc.lang, matches);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
-  const threshold = isFlat(text) ? model.thresholdFlat : model.threshold;
+  const flat = isFlat(text);
+  const threshold = flat ? model.thresholdFlat : model.threshold;
   const words = doc.segments.map((s) => wordCount(s.text));
   const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {
@@ -46,7 +47,7 @@ export function boilerplate(doc: Doc): void {
       remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - (probs[i] ?? 1)).toFixed(3) });
     }
   }
-  if (!isFlat(text)) removeTeaserRuns(doc);
+  if (!flat) removeTeaserRuns(doc, words);
   removeLeadsOfFurniture(doc);
 }
 

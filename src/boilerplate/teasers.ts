@@ -30,10 +30,10 @@ function wholeLine(text: string, s: Segment): boolean {
   return j >= text.length || text[j] === '\n';
 }
 
-export function removeTeaserRuns(doc: Doc): void {
+/** `words`: each segment's word count, when the caller has them already (the boilerplate stage does). */
+export function removeTeaserRuns(doc: Doc, words: readonly number[] = doc.segments.map((s) => wordCount(s.text))): void {
   const { text } = doc.source;
   const segs = doc.segments;
-  const words = segs.map((s) => wordCount(s.text));
   const whole = segs.map((s) => wholeLine(text, s));
   const headline = segs.map((s, i) => s.status === 'kept' && whole[i]!
     && words[i]! >= settings.minWords.value && words[i]! <= settings.maxWords.value

@@ -218,7 +218,7 @@ export class Dedupe {
       if (!this.sealed.has(old.doc)) delete old.segment.copies;
       old.supersededBy = to;
       delete old.doc;
-      delete old.segment;
+      old.segment = undefined;
       delete old.pending;
       delete old.norm;
     }

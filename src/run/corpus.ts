@@ -26,15 +26,3 @@ export function addSegment(corpus: CorpusStats, text: string, terms: string | nu
   if (!terms) return;
   for (const term of terms.split('\n')) corpus.df.set(term, (corpus.df.get(term) ?? 0) + 1);
 }
-
-/** Take back one segment counted earlier (dedupe removed it later: a superseded cut-off copy). */
-export function removeSegment(corpus: CorpusStats, text: string): void {
-  const one = new CorpusStats();
-  one.add(text);
-  corpus.segments -= one.segments;
-  for (const [term, n] of one.df) {
-    const left = (corpus.df.get(term) ?? 0) - n;
-    if (left > 0) corpus.df.set(term, left);
-    else corpus.df.delete(term);
-  }
-}

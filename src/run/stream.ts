@@ -22,7 +22,7 @@ import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
 import { preparedInOrder, windowFor } from './ordered.js';
 import type { Finished, Timings } from './stages.js';
 import { Spill } from './spill.js';
-import { addSegment, removeSegment } from './corpus.js';
+import { addSegment } from './corpus.js';
 import { LateChanges } from './late.js';
 import { effectiveConcurrency, inputSizes } from './sizes.js';
 import type { Progress } from './progress.js';
@@ -134,7 +134,7 @@ async function clean(state: RunState): Promise<LateChanges> {
       await time(state, 'dedupe', () => dedupe.add(doc));
       const edits = dedupe.takeEdits();
       late.add(doc, edits);
-      for (const e of edits) if (e.keptText !== undefined) removeSegment(corpus, e.keptText);
+      for (const e of edits) if (e.keptText !== undefined) corpus.remove(e.keptText);
       await time(state, 'corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
       await time(state, 'spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
       dedupe.seal(doc);

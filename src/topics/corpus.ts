@@ -12,20 +12,35 @@ export class CorpusStats {
   /** Count one text (a kept segment) as one unit. */
   add(text: string): void {
     this.segments++;
-    const seen = new Set<string>();
-    const toks = tokens(text);
-    toks.forEach((t, i) => {
-      seen.add(t.stem);
-      const next = toks[i + 1];
-      if (next && !isStopWord(t.word) && !isStopWord(next.word)) seen.add(`${t.stem} ${next.stem}`);
-    });
-    for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    for (const s of termsIn(text)) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+  }
+
+  /** Take back a text counted earlier (dedupe removed it later: a superseded cut-off copy). */
+  remove(text: string): void {
+    this.segments--;
+    for (const s of termsIn(text)) {
+      const left = (this.df.get(s) ?? 0) - 1;
+      if (left > 0) this.df.set(s, left);
+      else this.df.delete(s);
+    }
   }
 
   /** Smoothed inverse document frequency: rare terms high, terms in every segment near 1. */
   idf(term: string): number {
     return Math.log((this.segments + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
   }
+}
+
+/** The distinct terms a text counts for: its stems, and each pair of adjacent content stems. */
+function termsIn(text: string): Set<string> {
+  const seen = new Set<string>();
+  const toks = tokens(text);
+  toks.forEach((t, i) => {
+    seen.add(t.stem);
+    const next = toks[i + 1];
+    if (next && !isStopWord(t.word) && !isStopWord(next.word)) seen.add(`${t.stem} ${next.stem}`);
+  });
+  return seen;
 }
 
 export function corpusStats(docs: Doc[]): CorpusStats {
