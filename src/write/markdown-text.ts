@@ -48,7 +48,7 @@ const patternIndexes = new WeakMap<Unsafe[], PatternIndex | null>();
 const hex = (c: number): string => `\\x${c.toString(16).padStart(2, '0')}`;
 
 /** The patterns of `unsafe` whose character occurs in one of `texts`, in order. */
-function patternsIn(unsafe: Unsafe[], texts: string[]): Unsafe[] {
+export function patternsIn(unsafe: Unsafe[], texts: string[]): Unsafe[] {
   let index = patternIndexes.get(unsafe);
   if (index === undefined) {
     // A scan for the characters when every pattern's character is one ASCII character.

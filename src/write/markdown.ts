@@ -1,15 +1,13 @@
 // The Markdown writer: the same content as the JSON, for a reader. Built as an mdast tree and
-// serialised by mdast-util-to-markdown (with GFM tables), so escaping is the library's job (its
-// text handler is replaced by a faster one with the same output: markdown-text.ts).
-import { toMarkdown } from 'mdast-util-to-markdown';
-import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
-import type { Root, RootContent, PhrasingContent, TableRow, ListItem, Paragraph } from 'mdast';
+// serialised by a direct writer for these shapes (markdown-writer.ts: faster, with the output of
+// mdast-util-to-markdown with GFM tables, which stays the oracle in the tests and the fallback).
+import type { RootContent, PhrasingContent, TableRow, ListItem, Paragraph } from 'mdast';
 import type { Doc, Segment } from '../types.js';
 import type { SieveRunIndex } from './output-types.js';
 import { documentStats } from './json.js';
 import { cleanedText } from './cleaned.js';
 import { docRepeatsSection } from './markdown-repeats.js';
-import { textHandler } from './markdown-text.js';
+import { writeMarkdown } from './markdown-writer.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -23,14 +21,12 @@ const row = (cells: string[]): TableRow => ({ type: 'tableRow', children: cells.
 const table = (header: string[], rows: string[][], align: ('left' | 'right')[]): RootContent =>
   ({ type: 'table', align, children: [row(header), ...rows.map(row)] });
 
-const tables = gfmTableToMarkdown();
-
-function serialise(children: RootContent[]): string {
-  const tree: Root = { type: 'root', children };
-  return toMarkdown(tree, { extensions: [tables], bullet: '-', rule: '-', handlers: { text: textHandler } });
+export function documentMarkdown(doc: Doc): string {
+  return writeMarkdown(documentTree(doc));
 }
 
-export function documentMarkdown(doc: Doc): string {
+/** The document page as mdast (the root's children). */
+export function documentTree(doc: Doc): RootContent[] {
   const stats = documentStats(doc);
   const { source } = doc;
   const out: RootContent[] = [heading(1, source.id)];
@@ -56,7 +52,7 @@ export function documentMarkdown(doc: Doc): string {
     out.push(heading(2, 'Notes'));
     out.push(list(notes.map((m) => item(code(`${m.source}/${m.ruleId}`), text(' ' + m.reason)))));
   }
-  return serialise(out);
+  return out;
 }
 
 function claimsSection(doc: Doc): RootContent[] {
@@ -133,6 +129,11 @@ const byStage = (doc: Doc, stage: string): Segment[] => doc.segments.filter((s) 
 const charsOf = (segs: Segment[]): number => segs.reduce((n, s) => n + s.end - s.start, 0);
 
 export function indexMarkdown(index: SieveRunIndex): string {
+  return writeMarkdown(indexTree(index));
+}
+
+/** The run index as mdast (the root's children). */
+export function indexTree(index: SieveRunIndex): RootContent[] {
   const t = index.totals;
   const out: RootContent[] = [heading(1, 'sieve run')];
   out.push(table(['documents', 'characters', 'segments', 'kept', 'boilerplate', 'quality', 'duplicates', 'claims', 'errors'],
@@ -149,5 +150,5 @@ export function indexMarkdown(index: SieveRunIndex): string {
   out.push(heading(2, 'What each stage did'));
   const rows = Object.entries(index.stages).flatMap(([stage, rules]) => Object.entries(rules).map(([rule, n]) => [stage, rule, String(n)]));
   out.push(rows.length ? table(['stage', 'rule', 'count'], rows, ['left', 'left', 'right']) : para(text('Nothing.')));
-  return serialise(out);
+  return out;
 }
