@@ -3,10 +3,11 @@
 // writer's options, both with its own text handler and with sieve's faster one (markdown-text.ts).
 // Trees: the golden fixtures' pages and index, hand-written tricky ones, and seeded random
 // combinations of Markdown-special text in every shape the writer knows.
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toMarkdown, type Options } from 'mdast-util-to-markdown';
-import type { AlignType, ListItem, PhrasingContent, RootContent, TableRow } from 'mdast';
+import { toMarkdown, type Options, type State } from 'mdast-util-to-markdown';
+import type { AlignType, List, ListItem, Paragraph, PhrasingContent, RootContent, TableRow } from 'mdast';
 import { markdownOptions, writeMarkdown } from '../src/write/markdown-writer.js';
 import { documentTree, indexTree } from '../src/write/markdown.js';
 import { runIndex } from '../src/write/json.js';
@@ -29,9 +30,9 @@ const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
 const link = (url: string, label = url): PhrasingContent => ({ type: 'link', url, children: [text(label)] });
-const para = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
+const para = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 const item = (...children: PhrasingContent[]): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] });
-const list = (...items: ListItem[]): RootContent => ({ type: 'list', ordered: false, spread: false, children: items });
+const list = (...items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
 const row = (cells: PhrasingContent[][]): TableRow => ({ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) });
 const table = (align: AlignType[], ...rows: PhrasingContent[][][]): RootContent => ({ type: 'table', align, children: rows.map(row) });
 
@@ -121,6 +122,16 @@ describe('direct Markdown writer', () => {
     compared += same([list(item(text('a'))), list(item(text('b'))), list(item(text('c'))), para(text('x')), list(item(text('d')))]);
     compared += same([list(item(text('a'))), { type: 'blockquote', children: [list(item(text('b')))] }]);
     expect(compared).toBe(lines.length * 3 + 13 + 8 + 2);
+  });
+
+  it('was checked against the escaping patterns the library has now', () => {
+    // The writer's `plain` shortcut is reasoned from these patterns (mdast-util-to-markdown 2.2,
+    // mdast-util-gfm-table 2.0). If an upgrade changes them, re-check `plain` before updating this.
+    let state: State | undefined;
+    toMarkdown({ type: 'root', children: [] }, { ...markdownOptions, handlers: { root: (_n, _p, s) => ((state = s), '') } });
+    const patterns = state!.unsafe.map(({ _compiled, ...pattern }: { _compiled?: unknown }) => pattern);
+    expect(patterns.length).toBe(86);
+    expect(crypto.createHash('sha256').update(JSON.stringify(patterns)).digest('hex').slice(0, 16)).toBe('19b174754934fa86');
   });
 
   it('writes seeded random trees of Markdown-special text as the library does', () => {

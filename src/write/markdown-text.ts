@@ -8,7 +8,9 @@
 //    on a page), unless the handler has a `peek`. The first character of safe's output depends on
 //    the first few characters only (every pattern looks at most one character ahead of the one it
 //    escapes, and at line breaks before it), so `peek` serialises the first PEEK characters.
-// tests/markdown.test.ts compares both with the library's handler on tricky text.
+// tests/markdown.test.ts compares both with the library's handler on tricky text. Pages are written
+// by markdown-writer.ts, which uses this handler in its library fallbacks and `patternsIn` when it
+// hands a text to the library's safe.
 import type { Handle, State, Unsafe } from 'mdast-util-to-markdown';
 import type { Parents } from 'mdast';
 
