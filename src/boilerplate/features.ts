@@ -5,6 +5,7 @@
 // the model always sees features computed the same way.
 import { RuleMatches, RULE_KINDS, wordCount } from './rules.js';
 import { stopwords } from './language.js';
+import { classAt, widthAt, LETTER, NUMBER, SPACE, UPPER } from './chars.js';
 
 export interface SpanLike {
   start: number;
@@ -31,7 +32,14 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Feature rows, one per span, in FEATURE_NAMES order. */
 /** A flattened page: fewer than five lines with words. The model and its thresholds treat it apart. */
 export function isFlat(text: string): boolean {
-  return lineInfo(text).count < 5;
+  let withWords = 0;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (wordCount(text.slice(start, end)) > 0 && ++withWords >= 5) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 /**
@@ -127,13 +135,9 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   const s = text.slice(span.start, span.end);
   const words = s.match(WORD) ?? [];
   const n = words.length;
-  const alpha = words.filter((w) => /^\p{L}/u.test(w));
-  const title = alpha.filter((w) => /^\p{Lu}/u.test(w)).length;
-  const caps = alpha.filter((w) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()).length;
-  const stops = words.filter((w) => stop.has(w.toLowerCase())).length;
+  const { alpha, title, caps, stops } = wordCounts(words, stop);
   const chars = s.length;
-  const digits = (s.match(/\p{N}/gu) ?? []).length;
-  const symbols = (s.match(/[^\p{L}\p{N}\s]/gu) ?? []).length;
+  const { digits, symbols, commas } = charCounts(s);
   const line = lineOf(lines, span.start);
   const lineStart = lines.starts[line] ?? 0;
   const lineEnd = (lines.starts[line + 1] ?? text.length + 1) - 1;
@@ -142,19 +146,54 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   const wholeLine = (!prev || prev.end <= lineStart) && (!next || next.start >= lineEnd) ? 1 : 0;
   const rule = matches.first(n);
   const row = [
-    Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha.length ? title / alpha.length : 0,
-    alpha.length ? caps / alpha.length : 0,
+    Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha ? title / alpha : 0,
+    alpha ? caps / alpha : 0,
     /[.!?]["'”’)\]]*$/u.test(s) ? 1 : 0, /:$/u.test(s) ? 1 : 0, /[\p{L}\p{N}]$/u.test(s) ? 1 : 0,
     chars ? digits / chars : 0, chars ? symbols / chars : 0,
     /(https?:\s?\/\/|www\.)\S/u.test(s) ? 1 : 0, /^[\p{Ll}]/u.test(s) ? 1 : 0,
     text.length ? span.start / text.length : 0, /\s[|»›]\s|^[|»›]/u.test(s) ? 1 : 0,
     n ? Math.min(2, chars / n / 10) : 0, wholeLine, Math.log1p(lines.words[line] ?? 0) / 2, flat,
-    n ? Math.min(1, (s.match(/,/gu) ?? []).length / n) : 0, /\?["'”’)]*$/u.test(s) ? 1 : 0,
+    n ? Math.min(1, commas / n) : 0, /\?["'”’)]*$/u.test(s) ? 1 : 0,
     /["“”]/u.test(s) ? 1 : 0, n <= 3 ? 1 : 0, /^\d/u.test(s) ? 1 : 0, /(…|\.\.\.)$/u.test(s) ? 1 : 0,
-    (s.match(/,/gu) ?? []).length >= 2 && alpha.length && title / alpha.length > 0.6 ? 1 : 0,
+    commas >= 2 && alpha && title / alpha > 0.6 ? 1 : 0,
     text.length ? Math.min(1, (chars / text.length) * 10) : 0,
     /\b(I|we|you|my|our|your)\b/u.test(s) ? 1 : 0,
   ];
   for (const k of RULE_KINDS) row.push(rule?.kind === k ? 1 : 0);
   return row;
+}
+
+/** Of the words: how many start with a letter, with a capital, are ALL CAPS (of two or more), are stop words. */
+function wordCounts(words: string[], stop: Set<string>): { alpha: number; title: number; caps: number; stops: number } {
+  let alpha = 0;
+  let title = 0;
+  let caps = 0;
+  let stops = 0;
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (stop.has(lower)) stops++;
+    const first = classAt(w, 0);
+    if (!(first & LETTER)) continue;
+    alpha++;
+    if (first & UPPER) title++;
+    if (w.length > 1 && w !== lower && w === w.toUpperCase()) caps++;
+  }
+  return { alpha, title, caps, stops };
+}
+
+/** Code points that are digits (\p{N}), symbols (neither letter, digit nor space), and commas. */
+function charCounts(s: string): { digits: number; symbols: number; commas: number } {
+  let digits = 0;
+  let symbols = 0;
+  let commas = 0;
+  for (let i = 0; i < s.length; ) {
+    const k = classAt(s, i);
+    if (k & NUMBER) digits++;
+    else if (!(k & (LETTER | SPACE))) {
+      symbols++;
+      if (s.charCodeAt(i) === 44) commas++;
+    }
+    i += widthAt(s, i);
+  }
+  return { digits, symbols, commas };
 }

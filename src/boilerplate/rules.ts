@@ -1,5 +1,6 @@
 // Furniture rules from rules.json: the first rule whose pattern matches a short-enough segment.
 import rulesFile from './rules.json' with { type: 'json' };
+import { wordCount } from './chars.js';
 
 export interface FurnitureRule {
   id: string;
@@ -25,9 +26,7 @@ export const furnitureRules: FurnitureRule[] = rulesFile.rules.map((r) => {
 /** The kinds rules can name, in a stable order (the model uses one feature per kind). */
 export const RULE_KINDS = [...new Set(furnitureRules.map((r) => r.kind))].sort();
 
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-}
+export { wordCount };
 
 /** Share of the words of four or more letters that start with a capital (Title Case). */
 export function titleShare(text: string): number {
