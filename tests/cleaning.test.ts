@@ -90,6 +90,22 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(matchRule('Warum Schmerzen Die Knie Beim Treppensteigen So Oft?', undefined, 'de')).toBeNull();
   });
 
+  it('reads a question with one word in capitals as a sentence, not a Title Case article title', () => {
+    expect(matchRule('How do you ice a knee and how do you KNOW the swelling went down?')).toBeNull();
+    expect(matchRule('Why Do My Knees Hurt After Running Downhill?')?.id).toBe('related-title-question');
+    expect(matchRule('WHY DO MY KNEES HURT AFTER RUNNING DOWNHILL?')?.id).toBe('related-title-question');
+  });
+
+  it('counts words in capitals as Title Case inside a list of titles', () => {
+    expect(matchRule('BREAKING NEWS Marathon season opens, Best Knee Sleeves Reviewed, RACE DAY: How Coaches Plan their Taper')?.id).toBe('related-title-list');
+  });
+
+  it('takes \'Join us\' for a sign-up only when it stands alone, not when it invites to what the article is about', () => {
+    expect(matchRule('Join us!')?.id).toBe('cta-signup');
+    expect(matchRule('Join us on Instagram')?.id).toBe('cta-signup');
+    expect(matchRule('Join us for a beginners\' running lesson at the track on Saturday morning.')).toBeNull();
+  });
+
   it('takes offer wording for an ad in a short label, not in a sentence about the subject', () => {
     expect(matchRule('Free shipping on all orders')?.id).toBe('promo-offer-short');
     expect(matchRule('The new wagon goes on sale in late spring, two months after its debut at the Geneva show.')).toBeNull();

@@ -28,9 +28,18 @@ export const RULE_KINDS = [...new Set(furnitureRules.map((r) => r.kind))].sort()
 
 export { wordCount };
 
-/** Share of the words of four or more letters that start with a capital (Title Case). */
+/**
+ * Share of the words of four or more letters that start with a capital (Title Case). A word in
+ * capitals ('KNOW', 'BREAKING') takes the casing of the words around it: among Title Case
+ * words it is headline styling and counts as Title Case; in a sentence whose other words are
+ * lower case it is emphasis or an acronym and counts neither way.
+ */
 export function titleShare(text: string): number {
-  const long = text.match(/\p{L}{4,}/gu) ?? [];
+  const all = text.match(/\p{L}+/gu) ?? [];
+  const isCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+  const others = all.filter((w) => !isCaps(w));
+  const capsAsTitle = !others.length || others.filter((w) => /^\p{Lu}/u.test(w)).length / others.length >= 0.5;
+  const long = all.filter((w) => w.length >= 4 && (capsAsTitle || !isCaps(w)));
   return long.length ? long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length : 0;
 }
 
