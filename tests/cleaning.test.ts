@@ -123,6 +123,21 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(matchRule('Kommentare', undefined, 'en')).toBeNull();
   });
 
+  it('takes the comment form\'s fixed wording for furniture in any of the languages the software ships, even inside a run of form labels', () => {
+    expect(matchRule('Antworten abbrechen Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert', undefined, 'de')?.id).toBe('cta-comment-form');
+    expect(matchRule('This site uses Akismet to reduce spam. Learn how your comment data is processed.')?.id).toBe('cta-comment-form');
+    expect(matchRule('Votre adresse e-mail ne sera pas publiée.', undefined, 'fr')?.id).toBe('cta-comment-form');
+    expect(matchRule('Readers may publish their comments under a pseudonym; the editors check each one before it appears.')).toBeNull();
+  });
+
+  it('takes a cookie banner\'s first-person wording for a legal notice in German, French, Spanish, Polish and Dutch, not an article\'s account of cookies', () => {
+    expect(matchRule('Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten. Mehr erfahren', undefined, 'de')?.id).toBe('legal-cookies-intl');
+    expect(matchRule('Nous utilisons des cookies pour mesurer l\'audience.', undefined, 'fr')?.id).toBe('legal-cookies-intl');
+    expect(matchRule('Utilizamos cookies propias y de terceros.', undefined, 'es')?.id).toBe('legal-cookies-intl');
+    expect(matchRule('Ta strona używa plików cookies.', undefined, 'pl')?.id).toBe('legal-cookies-intl');
+    expect(matchRule('Viele Online-Shops speichern Cookies im Browser, damit der Warenkorb erhalten bleibt.', undefined, 'de')).toBeNull();
+  });
+
   it('gives every rule a unique id and a reason', () => {
     const ids = furnitureRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);

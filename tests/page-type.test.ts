@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleProbability, lineThreshold, pageFeatures } from '../src/boilerplate/page-type.js';
+import { articleProbability, flatThreshold, lineThreshold, pageFeatures } from '../src/boilerplate/page-type.js';
 import settings from '../src/boilerplate/page-type.json' with { type: 'json' };
 
 const prose = [
@@ -31,6 +31,13 @@ describe('page type', () => {
     expect(lineThreshold(0.4, article.join('\n'), article, probsOf(article), 'https://example.org/why-your-knees-hurt-after-running')).toBe(settings.articleThreshold.value);
     expect(lineThreshold(0.4, listing.join('\n'), listing, probsOf(listing), 'https://shop.example.org/braces/knee')).toBe(0.4);
     expect(lineThreshold(0.9, article.join('\n'), article, probsOf(article))).toBe(0.9);
+  });
+
+  it('raises the threshold of a flattened article page, not of a flattened listing, without reading its line shape', () => {
+    const flatArticle = [article.join(' ')];
+    const flatListing = [listing.join(' ')];
+    expect(flatThreshold(0.4, flatArticle[0]!, article, probsOf(article), 'https://example.org/2024/05/why-your-knees-hurt-after-running')).toBe(settings.flatArticleThreshold.value);
+    expect(flatThreshold(0.4, flatListing[0]!, listing, probsOf(listing), 'https://shop.example.org/braces/knee')).toBe(0.4);
   });
 
   it('reads a page without an address or with a malformed one', () => {

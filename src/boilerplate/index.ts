@@ -3,8 +3,8 @@
 //    lines, bylines, references, forum posts); the rule names the kind.
 // 2. the furniture model (model.json, trained by scripts/train-cleaner.ts): what no rule names
 //    but looks like furniture by its shape and its neighbours; rule `furniture-model`, with the
-//    model's confidence as the score. On a line-broken page its threshold is higher when the
-//    page reads as an article (page-type.ts).
+//    model's confidence as the score. Its threshold is higher when the page reads as an
+//    article (page-type.ts), with or without line breaks.
 // 3. teasers.ts (pages with line breaks): runs of other articles' headlines outside the body.
 // 4. leads.ts: a Title Case lead cut from the furniture after it goes with it.
 import { note, remove } from '../doc.js';
@@ -15,7 +15,7 @@ import { removeTeaserRuns } from './teasers.js';
 import { FEATURE_NAMES, featureRows, isFlat } from './features.js';
 import { detectLanguage } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
-import { lineThreshold } from './page-type.js';
+import { flatThreshold, lineThreshold } from './page-type.js';
 import modelFile from './model.json' with { type: 'json' };
 import fallback from './fallback.json' with { type: 'json' };
 
@@ -29,7 +29,8 @@ export function boilerplate(doc: Doc): void {
   const rows = featureRows(text, doc.segments, doc.lang, matches);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
   const flat = isFlat(text);
-  const threshold = flat ? model.thresholdFlat : lineThreshold(model.threshold, text, doc.segments.map((s) => s.text), probs, doc.source.url);
+  const texts = doc.segments.map((s) => s.text);
+  const threshold = flat ? flatThreshold(model.thresholdFlat, text, texts, probs, doc.source.url) : lineThreshold(model.threshold, text, texts, probs, doc.source.url);
   const words = doc.segments.map((s) => wordCount(s.text));
   const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {

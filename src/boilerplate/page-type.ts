@@ -17,6 +17,8 @@ interface Settings {
   model: PageTypeModel;
   articleAt: { value: number; why: string };
   articleThreshold: { value: number; why: string };
+  flatArticleAt: { value: number; why: string };
+  flatArticleThreshold: { value: number; why: string };
 }
 
 const settings = settingsFile as unknown as Settings;
@@ -69,6 +71,9 @@ function urlFeatures(url: string | undefined): { slug: number; date: number; dep
   return { slug: Math.min(slugWords, 10) / 10, date, depth: Math.min(parts.length, 6) / 6 };
 }
 
+/** Features that need line breaks: on a flattened page they are set to the model's mean (no evidence either way). */
+const LINE_FEATURES = ['shortLines', 'shortLineWords'];
+
 /** Probability that the page is an article, from pageFeatures. */
 export function articleProbability(features: Record<string, number>, model: PageTypeModel = settings.model): number {
   let z = model.bias;
@@ -78,6 +83,18 @@ export function articleProbability(features: Record<string, number>, model: Page
     z += f.weight * ((v - f.mean) / (f.std || 1));
   }
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The furniture model's threshold for a flattened page: the same regression without the
+ * features that need line breaks (LINE_FEATURES), and its own cut-off and threshold
+ * (flatArticleAt, flatArticleThreshold in page-type.json).
+ */
+export function flatThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string): number {
+  const features = pageFeatures(text, texts, probs, url);
+  for (const name of LINE_FEATURES) features[name] = settings.model.features[name]?.mean ?? 0;
+  const p = articleProbability(features);
+  return p >= settings.flatArticleAt.value ? Math.max(modelThreshold, settings.flatArticleThreshold.value) : modelThreshold;
 }
 
 /**
