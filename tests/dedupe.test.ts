@@ -6,6 +6,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { createDoc, remove } from '../src/doc.js';
 import { Dedupe } from '../src/dedupe/index.js';
+import { keysOf, packKeys, unpackKeys } from '../src/dedupe/keys.js';
 import { compare, Probe } from '../src/dedupe/similarity.js';
 import { fingerprint } from '../src/dedupe/normalize.js';
 import { runPipeline } from '../src/pipeline.js';
@@ -291,5 +292,32 @@ describe('Markdown on repeats', () => {
 
   it('says so when nothing repeats', () => {
     expect(serialise(repeatsSection(dedupe(doc('a', ['Only once.']))))).toContain('No sentence was repeated.');
+  });
+});
+
+describe('keys computed in a worker', () => {
+  // The same documents deduplicated twice: with keys packed ahead (as pass 1's workers send them,
+  // through a structured clone) and with keys computed by the stage; every decision must match.
+  const corpus = (): Doc[] => [
+    doc('a', ['Drinking water before meals may help some adults eat a little less at lunch.', 'Short line.', 'Walking after dinner can lower blood sugar spikes in people with diabetes, a small trial found …']),
+    doc('b', ['Drinking water before meals may help some adults eat a little less at lunch.', 'Walking after dinner can lower blood sugar spikes in people with diabetes, a small trial found in 2019.', 'Short line.']),
+    doc('c', ['Drinking water before each meal may help some adults eat a little less at lunch.', '“Walking after dinner can lower blood sugar spikes in people with diabetes”', 'Sleep: seven hours or more for most adults, the guidance says again and again.']),
+  ];
+  const decisions = (docs: Doc[]): unknown[] => docs.flatMap((d) => d.segments.map((s) => [s.id, s.status, s.reason?.rule, s.reason?.score, s.duplicateOf, s.copies]));
+
+  it('gives the same decisions as keys the stage computes itself', () => {
+    const plain = corpus();
+    dedupe(...plain);
+    const packed = corpus();
+    const d = new Dedupe();
+    for (const x of packed) d.add(x, structuredClone(packKeys(x.segments.map((s) => s.text), (i) => x.segments[i]?.status === 'kept')));
+    expect(decisions(packed)).toEqual(decisions(plain));
+    expect(decisions(plain).filter((r) => (r as unknown[])[1] === 'removed').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('round-trips every key of a segment through the pack', () => {
+    const texts = ['A sentence long enough to have band keys and anchors, surely.', 'Two words', '…', 'Cut off here …'];
+    const packed = structuredClone(packKeys(texts, (i) => i !== 2));
+    texts.forEach((t, i) => expect(unpackKeys(packed, i)).toEqual(i === 2 ? undefined : keysOf(t)));
   });
 });

@@ -22,7 +22,7 @@
 import { remove } from '../doc.js';
 import type { Doc, Reason, Segment } from '../types.js';
 import { Buckets } from './buckets.js';
-import { bandKeys, exactKey, signature, wordsKey } from './hash.js';
+import { keysOf, unpackKeys, type PackedKeys } from './keys.js';
 import { fingerprint, type Fingerprint } from './normalize.js';
 import { repoint } from './repoint.js';
 import { kindOf, minhash, speakerLabel, thresholds, type RuleId } from './rules.js';
@@ -61,9 +61,6 @@ export interface LateEdit {
   keptText?: string;
 }
 
-const SALT_PREFIX = 1;
-const SALT_SUFFIX = 2;
-
 export class Dedupe {
   private readonly entries: Entry[] = [];
   private readonly exact = new Map<bigint, number>();
@@ -75,9 +72,10 @@ export class Dedupe {
   private readonly sealed = new WeakSet<Doc>();
   private edits: LateEdit[] = [];
 
-  add(doc: Doc): void {
+  /** `keys`: the document's segment keys when a worker computed them (packKeys), else computed here. */
+  add(doc: Doc, keys?: PackedKeys): void {
     const from = this.entries.length;
-    this.addSegments(doc);
+    this.addSegments(doc, keys);
     this.open.set(doc, [from, this.entries.length]);
   }
 
@@ -103,45 +101,43 @@ export class Dedupe {
     return edits;
   }
 
-  private addSegments(doc: Doc): void {
+  private addSegments(doc: Doc, keys?: PackedKeys): void {
     const turns = turnLabels(doc.segments);
-    for (const segment of doc.segments) {
-      if (segment.status !== 'kept' || turns.has(segment.text.trim())) continue;
+    doc.segments.forEach((segment, i) => {
+      if (segment.status !== 'kept' || turns.has(segment.text.trim())) return;
       const seq = this.seq++;
-      const fp = fingerprint(segment.text);
-      if (!fp.norm) continue;
-      const hash = exactKey(fp.norm);
-      const probe = Probe.of(fp);
+      const k = (keys && unpackKeys(keys, i)) ?? keysOf(segment.text);
+      if (!k.norm) return;
+      const fp: Fingerprint = { norm: k.norm, cutOff: k.cutOff };
+      const { hash } = k;
 
       const hit = this.exact.get(hash);
       if (hit !== undefined) {
         const live = this.live(hit);
         if (live === hit) {
           this.merge({ doc, segment, seq }, live, { rule: 'exact-hash', score: 1 });
-          continue;
+          return;
         }
         // Equal to a cut-off copy that a complete one superseded: a fragment of that one.
         const score = fragmentRun(asCutOff(fp), this.probeOf(live));
         if (score !== null) {
           this.merge({ doc, segment, seq }, live, { rule: 'contained-cutoff', score });
-          continue;
+          return;
         }
       }
-      if (probe.words.length < thresholds.minWords) {
+      if (!k.bands) {
         this.register(doc, segment, seq, fp, hash, null, []);
-        continue;
+        return;
       }
 
-      const keys = bandKeys(signature(fp.norm));
-      const anchorKeys = anchorsOf(probe.words);
-      const { best, completed } = this.search(probe, keys, anchorKeys);
+      const { best, completed } = this.search(Probe.of(fp), k.bands, k.anchors);
       if (best) {
         this.merge({ doc, segment, seq }, best.entry, best.match);
-        continue;
+        return;
       }
-      const entry = this.register(doc, segment, seq, fp, hash, keys, anchorKeys);
+      const entry = this.register(doc, segment, seq, fp, hash, k.bands, k.anchors);
       if (completed.length) this.supersede(completed, entry);
-    }
+    });
   }
 
   /** Kept copies remembered (for the benchmark: memory follows this, not the corpus size). */
@@ -255,13 +251,6 @@ function turnLabels(segments: readonly Segment[]): Set<string> {
 // A copy equal to a cut-off fragment is as cut off as the fragment was, whatever its own ending.
 function asCutOff(fp: Fingerprint): Probe {
   return new Probe(fp.norm, true);
-}
-
-/** The first and the last anchorWords words, for segments at least that long. */
-function anchorsOf(words: readonly string[]): number[] {
-  const n = thresholds.anchorWords;
-  if (words.length < n) return [];
-  return [wordsKey(words.slice(0, n), SALT_PREFIX), wordsKey(words.slice(-n), SALT_SUFFIX)];
 }
 
 function explain(kind: string, match: Match, keptId: string): string {

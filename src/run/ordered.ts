@@ -9,10 +9,11 @@ import type { Doc, InputProblem, SourceDoc } from '../types.js';
 import { fromPlainDoc } from './plain.js';
 import type { Executor } from './pool.js';
 import type { Prepared, Timings } from './stages.js';
+import type { PackedKeys } from '../dedupe/keys.js';
 
 export type OrderedItem =
   | { kind: 'problem'; problem: InputProblem }
-  | { kind: 'doc'; doc: Doc; terms: (string | null)[]; cuts: [string, number][]; timings: Timings; end?: number };
+  | { kind: 'doc'; doc: Doc; terms: (string | null)[]; keys?: PackedKeys; cuts: [string, number][]; timings: Timings; end?: number };
 
 interface Waiting {
   item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; end?: number };
@@ -46,7 +47,7 @@ export async function* preparedInOrder(input: string, exec: Executor, limits = w
       // A stage failed on this document: it is reported like a bad input and the run goes on.
       return problem(source.path, `cannot process (${oneLine(result.message, 160)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
-    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true, source }), terms: result.terms, cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
+    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true, source }), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of readInputs(input)) {

@@ -16,6 +16,7 @@ import type { Doc, SourceDoc } from '../types.js';
 import { fromPlainDoc, toPlainDoc, type PlainDoc } from './plain.js';
 import { cleanInWindows, HUGE_DOC } from './windows.js';
 import { termsOf } from './corpus.js';
+import { packKeys, type PackedKeys } from '../dedupe/keys.js';
 import type { LateForDoc } from './late.js';
 
 /** Milliseconds spent per stage (summed over documents; per thread). */
@@ -33,7 +34,7 @@ function timed<T>(timings: Timings, stage: string, run: () => T): T {
 export interface PrepareInput {
   source: SourceDoc;
   name: string;
-  /** Find the corpus terms of kept segments here (in a worker: off the main thread). */
+  /** Find the corpus terms and dedupe keys of kept segments here (in a worker: off the main thread). */
   terms?: boolean;
 }
 
@@ -42,6 +43,8 @@ export interface Prepared {
   doc: PlainDoc;
   /** Per segment still kept: its corpus terms (src/run/corpus.ts); null otherwise; empty if not asked for. */
   terms: (string | null)[];
+  /** Dedupe's lookup keys of the segments still kept (src/dedupe/keys.ts); when `terms` was asked for. */
+  keys?: PackedKeys;
   /** Segment stage: cuts per split rule in this document. */
   cuts: [string, number][];
   timings: Timings;
@@ -62,7 +65,8 @@ export function prepare({ source, name, terms: withTerms = false }: PrepareInput
     });
   }
   const terms = withTerms ? timed(timings, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null))) : [];
-  return { doc: toPlainDoc(doc), terms, cuts: [...cuts], timings };
+  const keys = withTerms ? timed(timings, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
+  return { doc: toPlainDoc(doc), terms, ...(keys ? { keys } : {}), cuts: [...cuts], timings };
 }
 
 /** What pass 2 needs besides the document: the run's corpus statistics, the taxonomy, the formats. */

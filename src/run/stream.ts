@@ -131,7 +131,7 @@ async function clean(state: RunState): Promise<LateChanges> {
       addTimings(state, item.timings);
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
       await time(state, 'site-repeats', () => siteRepeats.add(doc));
-      await time(state, 'dedupe', () => dedupe.add(doc));
+      await time(state, 'dedupe', () => dedupe.add(doc, item.keys));
       const edits = dedupe.takeEdits();
       late.add(doc, edits);
       for (const e of edits) if (e.keptText !== undefined) corpus.remove(e.keptText);
