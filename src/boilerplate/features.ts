@@ -28,6 +28,8 @@ const CONTEXT = [...CONTEXT_OF.map((f) => `prev:${f}`), ...CONTEXT_OF.map((f) =>
 export const FEATURE_NAMES: string[] = [...BASE, ...RULES, ...CONTEXT, ...RELATIVE];
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Ends like a sentence: . ! or ? and any closing quotes or brackets. */
+export const FINISHED = /[.!?]["'”’)\]]*$/u;
 
 /** Feature rows, one per span, in FEATURE_NAMES order. */
 /** A flattened page: fewer than five lines with words. The model and its thresholds treat it apart. */
@@ -116,7 +118,7 @@ function lineInfo(text: string): Lines {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const bodies = starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length));
   const words = bodies.map(wordCount);
-  const endsSentence = bodies.map((b) => /[.!?]["'”’)\]]*$/u.test(b.trimEnd()));
+  const endsSentence = bodies.map((b) => FINISHED.test(b.trimEnd()));
   return { count: words.filter((w) => w > 0).length, starts, words, endsSentence };
 }
 
@@ -148,7 +150,7 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   const row = [
     Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha ? title / alpha : 0,
     alpha ? caps / alpha : 0,
-    /[.!?]["'”’)\]]*$/u.test(s) ? 1 : 0, /:$/u.test(s) ? 1 : 0, /[\p{L}\p{N}]$/u.test(s) ? 1 : 0,
+    FINISHED.test(s) ? 1 : 0, /:$/u.test(s) ? 1 : 0, /[\p{L}\p{N}]$/u.test(s) ? 1 : 0,
     chars ? digits / chars : 0, chars ? symbols / chars : 0,
     /(https?:\s?\/\/|www\.)\S/u.test(s) ? 1 : 0, /^[\p{Ll}]/u.test(s) ? 1 : 0,
     text.length ? span.start / text.length : 0, /\s[|»›]\s|^[|»›]/u.test(s) ? 1 : 0,

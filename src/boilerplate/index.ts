@@ -29,9 +29,11 @@ export function boilerplate(doc: Doc): void {
   const rows = featureRows(text, doc.segments, doc.lang, matches);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
   const flat = isFlat(text);
-  const texts = doc.segments.map((s) => s.text);
-  const threshold = flat ? flatThreshold(model.thresholdFlat, text, texts, probs, doc.source.url) : lineThreshold(model.threshold, text, texts, probs, doc.source.url);
   const words = doc.segments.map((s) => wordCount(s.text));
+  const texts = doc.segments.map((s) => s.text);
+  const threshold = flat
+    ? flatThreshold(model.thresholdFlat, text, texts, probs, doc.source.url, words)
+    : lineThreshold(model.threshold, text, texts, probs, doc.source.url, words);
   const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;

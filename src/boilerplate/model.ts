@@ -40,7 +40,7 @@ export const CONTEXT_FEATURES = ['p:-2', 'p:-1', 'p:+1', 'p:+2', 'p:window', 'p:
 const WINDOW = 5;
 const WIDE = 15;
 /** A stage-1 score this sure marks the article's body: the anchors of the main block. */
-const ANCHOR = 0.9;
+export const ANCHOR = 0.9;
 
 export function predict(r: Scorer, row: number[]): number {
   if ('W1' in r) return predictNetwork(r, row);

@@ -7,6 +7,8 @@
 // page-type.json (fitted by scripts/train-page-type.ts on WCXB's labeled page types).
 import settingsFile from './page-type.json' with { type: 'json' };
 import { wordCount } from './rules.js';
+import { FINISHED } from './features.js';
+import { ANCHOR } from './model.js';
 
 export interface PageTypeModel {
   features: Record<string, { mean: number; std: number; weight: number; why: string }>;
@@ -23,20 +25,17 @@ interface Settings {
 
 const settings = settingsFile as unknown as Settings;
 
-const SENTENCE_END = /[.!?]["'”’)\]]*$/u;
 /** A segment of at least this many words that ends like a sentence is prose. */
 const PROSE_WORDS = 12;
-/** A segment the furniture model scores at least this sure is the article's body (model.ts: ANCHOR). */
-const ANCHOR = 0.9;
 
 /**
  * Page-level features, each in [0, 1] or a log count: `texts` and `probs` are the page's segments
- * and the furniture model's content probabilities, `url` the page's address when known.
+ * and the furniture model's content probabilities (the body anchors are model.ts's), `url` the
+ * page's address when known, `words` the segments' word counts when the caller has them.
  */
-export function pageFeatures(text: string, texts: string[], probs: number[], url?: string): Record<string, number> {
-  const words = texts.map(wordCount);
+export function pageFeatures(text: string, texts: string[], probs: number[], url?: string, words: readonly number[] = texts.map(wordCount)): Record<string, number> {
   const total = words.reduce((a, b) => a + b, 0) || 1;
-  const prose = texts.map((t, i) => (words[i] ?? 0) >= PROSE_WORDS && SENTENCE_END.test(t.trim()));
+  const prose = texts.map((t, i) => (words[i] ?? 0) >= PROSE_WORDS && FINISHED.test(t.trim()));
   let run = 0;
   let best = 0;
   prose.forEach((p, i) => {
@@ -60,9 +59,9 @@ export function pageFeatures(text: string, texts: string[], probs: number[], url
 function urlFeatures(url: string | undefined): { slug: number; date: number; depth: number } {
   let path = '';
   try {
-    path = url ? new URL(url).pathname : '';
+    if (url) path = new URL(url).pathname;
   } catch {
-    path = '';
+    // not a URL: no address features
   }
   const parts = path.split('/').filter(Boolean);
   const last = (parts.at(-1) ?? '').replace(/\.(html?|php|aspx?)$/u, '');
@@ -85,23 +84,28 @@ export function articleProbability(features: Record<string, number>, model: Page
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The settings for one kind of page: above `at`, an article, cleaned at `threshold`. */
+interface Gate { at: { value: number }; threshold: { value: number } }
+
+function gated(gate: Gate, modelThreshold: number, features: Record<string, number>): number {
+  return articleProbability(features) >= gate.at.value ? Math.max(modelThreshold, gate.threshold.value) : modelThreshold;
+}
+
 /**
  * The furniture model's threshold for a flattened page: the same regression without the
  * features that need line breaks (LINE_FEATURES), and its own cut-off and threshold
  * (flatArticleAt, flatArticleThreshold in page-type.json).
  */
-export function flatThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string): number {
-  const features = pageFeatures(text, texts, probs, url);
+export function flatThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[]): number {
+  const features = pageFeatures(text, texts, probs, url, words);
   for (const name of LINE_FEATURES) features[name] = settings.model.features[name]?.mean ?? 0;
-  const p = articleProbability(features);
-  return p >= settings.flatArticleAt.value ? Math.max(modelThreshold, settings.flatArticleThreshold.value) : modelThreshold;
+  return gated({ at: settings.flatArticleAt, threshold: settings.flatArticleThreshold }, modelThreshold, features);
 }
 
 /**
  * The furniture model's threshold for a line-broken page: higher on an article page, the
  * model's own elsewhere.
  */
-export function lineThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string): number {
-  const p = articleProbability(pageFeatures(text, texts, probs, url));
-  return p >= settings.articleAt.value ? Math.max(modelThreshold, settings.articleThreshold.value) : modelThreshold;
+export function lineThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[]): number {
+  return gated({ at: settings.articleAt, threshold: settings.articleThreshold }, modelThreshold, pageFeatures(text, texts, probs, url, words));
 }

@@ -7,9 +7,9 @@
 import { remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { wordCount } from './rules.js';
+import { FINISHED } from './features.js';
 import settings from './teasers.json' with { type: 'json' };
 
-const FINISHED = /[.!?]["'”’)\]]*$/u;
 // A headline starts with a capital or a digit (after an opening quote) and ends on a word, a
 // figure or a closing quote; a trailing comma, colon or dash means the line goes on.
 const HEADLINE_START = /^["“‘'(]?[\p{Lu}\p{N}]/u;

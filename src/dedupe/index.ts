@@ -108,7 +108,7 @@ export class Dedupe {
       const seq = this.seq++;
       const k = (keys && unpackKeys(keys, i)) ?? keysOf(segment.text);
       if (!k.norm) return;
-      const fp: Fingerprint = { norm: k.norm, cutOff: k.cutOff };
+      const fp: Fingerprint = k; // a SegmentKeys carries its fingerprint
       const { hash } = k;
 
       const hit = this.exact.get(hash);

@@ -59,7 +59,7 @@ export async function* preparedInOrder(input: string, exec: Executor, limits = w
       const name = names.claim(source.path, source.line !== undefined ? source.id : undefined);
       // The stages read the text only: the record's other fields (often larger than the text) stay here.
       const { extra: _extra, ...light } = source;
-      const result = exec.run('prepare', { source: light, name, terms: exec.workers > 0 }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      const result = exec.run('prepare', { source: light, name, summaries: exec.workers > 0 }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       window.push({ item: { kind: 'doc', source, ...(item.end !== undefined ? { end: item.end } : {}) }, result });
       chars += source.text.length;
     }

@@ -34,8 +34,8 @@ function timed<T>(timings: Timings, stage: string, run: () => T): T {
 export interface PrepareInput {
   source: SourceDoc;
   name: string;
-  /** Find the corpus terms and dedupe keys of kept segments here (in a worker: off the main thread). */
-  terms?: boolean;
+  /** Compute the corpus stages' summaries of kept segments here, terms and dedupe keys (in a worker: off the main thread). */
+  summaries?: boolean;
 }
 
 export interface Prepared {
@@ -43,14 +43,14 @@ export interface Prepared {
   doc: PlainDoc;
   /** Per segment still kept: its corpus terms (src/run/corpus.ts); null otherwise; empty if not asked for. */
   terms: (string | null)[];
-  /** Dedupe's lookup keys of the segments still kept (src/dedupe/keys.ts); when `terms` was asked for. */
+  /** Dedupe's lookup keys of the segments still kept (src/dedupe/keys.ts); when `summaries` were asked for. */
   keys?: PackedKeys;
   /** Segment stage: cuts per split rule in this document. */
   cuts: [string, number][];
   timings: Timings;
 }
 
-export function prepare({ source, name, terms: withTerms = false }: PrepareInput): Prepared {
+export function prepare({ source, name, summaries = false }: PrepareInput): Prepared {
   const timings: Timings = {};
   const cuts = new Map<string, number>();
   const spans = timed(timings, 'segment', () => segmentText(source.text, cuts));
@@ -64,8 +64,8 @@ export function prepare({ source, name, terms: withTerms = false }: PrepareInput
       timed(timings, 'quality', () => quality(window));
     });
   }
-  const terms = withTerms ? timed(timings, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null))) : [];
-  const keys = withTerms ? timed(timings, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
+  const terms = summaries ? timed(timings, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null))) : [];
+  const keys = summaries ? timed(timings, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
   return { doc: toPlainDoc(doc), terms, ...(keys ? { keys } : {}), cuts: [...cuts], timings };
 }
 

@@ -11,10 +11,11 @@
 // tests/markdown.test.ts compares both with the library's handler on tricky text. Pages are written
 // by markdown-writer.ts, which uses this handler in its library fallbacks and `patternsIn` when it
 // hands a text to the library's safe.
-import type { Handle, State, Unsafe } from 'mdast-util-to-markdown';
+import type { ConstructName, Handle, SafeConfig, State, Unsafe } from 'mdast-util-to-markdown';
 import type { Parents } from 'mdast';
 
-const PEEK = 32;
+/** How much of a text `peek` serialises (see above). */
+export const PEEK = 32;
 
 type TextNode = { value: string };
 
@@ -23,10 +24,18 @@ function serialiseText(node: TextNode, parent: Parents | undefined, state: State
   const siblings = parent ? parent.children : [];
   const index = state.indexStack[state.indexStack.length - 1] ?? -1;
   const config = { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] };
-  // safe() matches the patterns against before + value + after.
+  return scopedSafe(state, node.value, config);
+}
+
+/**
+ * The library's `safe`, given only the patterns whose character occurs in before + value + after
+ * (what safe matches them against); `stack`, when given, replaces the state's construct stack.
+ */
+export function scopedSafe(state: State, value: string | null | undefined, config: SafeConfig, stack?: ConstructName[]): string {
   const scoped = Object.create(state) as State;
-  scoped.unsafe = patternsIn(state.unsafe, [config.before || '', node.value || '', config.after || '']);
-  return state.safe.call(scoped, node.value, config);
+  if (stack) scoped.stack = stack;
+  scoped.unsafe = patternsIn(state.unsafe, [config.before || '', value || '', config.after || '']);
+  return state.safe.call(scoped, value, config);
 }
 
 export const textHandler = Object.assign(

@@ -20,7 +20,7 @@
 import { toMarkdown, type ConstructName, type Handle, type Options, type State, type Info } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import type { Root, RootContent, PhrasingContent, Parents, Nodes, Table, Heading, Paragraph, List } from 'mdast';
-import { patternsIn, textHandler } from './markdown-text.js';
+import { PEEK, scopedSafe, textHandler } from './markdown-text.js';
 import { layoutTable } from './markdown-table.js';
 
 /** The options sieve serialises with; the library's fallbacks use them too. */
@@ -192,8 +192,6 @@ function peek(node: PhrasingContent, stack: Stack): string | undefined {
     default: return undefined;
   }
 }
-/** As markdown-text.ts: the first character of safe's output depends on the first few characters only. */
-const PEEK = 32;
 
 // Characters every escaping pattern needs somewhere in the text (or right around it) before it can
 // apply. Text with none of them, and none of the edge cases below, is written unchanged.
@@ -217,12 +215,7 @@ function plain(value: string, before: string, after: string): boolean {
 function escape(value: string, before: string, after: string, stack: Stack): string {
   if (!value) return '';
   if (plain(value, before, after)) return value;
-  const state = libraryState();
-  // The library's safe, given only the patterns whose character occurs (markdown-text.ts).
-  const scoped = Object.create(state) as State;
-  scoped.stack = stack;
-  scoped.unsafe = patternsIn(state.unsafe, [before, value, after]);
-  return state.safe.call(scoped, value, { before, after });
+  return scopedSafe(libraryState(), value, { before, after }, stack);
 }
 
 /** The library's inlineCode handler (with mdast-util-gfm-table's `|` escape in cells); undefined for code with line breaks. */
