@@ -31,6 +31,9 @@ const find = (doc: Doc, start: string) => doc.segments.find((s) => s.text.starts
 describe('furniture rules name the kind a reader expects', () => {
   it.each([
     ['Home » Running » Injuries » Knee Pain Explained.', 'nav', 'nav-breadcrumb'],
+    ['Startseite›Laufen›Knie', 'nav', 'nav-breadcrumb'],
+    ['[Next »]', 'nav', 'nav-breadcrumb'],
+    ['« Previous post Next post » Leave a reply', 'nav', 'nav-breadcrumb'],
     ['Sign up for our weekly Strong Knees newsletter.', 'cta', 'cta-signup'],
     ['Call our clinic today at 555-201-3344.', 'cta', 'cta-phone'],
     ['Book an appointment with our physiotherapy team', 'cta', 'cta-contact'],
@@ -61,6 +64,10 @@ describe('furniture rules name the kind a reader expects', () => {
       'Ibuprofen (Advil), naproxen (Aleve), and aspirin all ease the pain for a few hours.',
       'Learn to run slowly before you try to run far.',
       'For more information, see the section on knee braces.',
+      // Guillemets as quotation marks, held tight to the quoted words: Swiss and French «…», German »…«.
+      'Die Läuferin nennt ihr Programm «Knie frei» und trainiert damit seit zwei Jahren.',
+      'Sein Rat an alle Anfänger: »Lieber langsam als gar nicht«, sagt der Trainer.',
+      'Das Motto der Gruppe: »Jeden Tag ein Kilometer',
     ]) expect(matchRule(text), text).toBeNull();
   });
 
