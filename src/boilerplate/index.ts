@@ -6,12 +6,14 @@
 //    model's confidence as the score. Its threshold is higher when the page reads as an
 //    article (page-type.ts), with or without line breaks.
 // 3. teasers.ts (pages with line breaks): runs of other articles' headlines outside the body.
-// 4. leads.ts: a Title Case lead cut from the furniture after it goes with it.
+// 4. comments.ts: readers' comments under the article, from the first comment header on.
+// 5. leads.ts: a Title Case lead cut from the furniture after it goes with it.
 import { note, remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { RuleMatches, wordCount } from './rules.js';
 import { removeLeadsOfFurniture } from './leads.js';
 import { removeTeaserRuns } from './teasers.js';
+import { removeCommentSection } from './comments.js';
 import { FEATURE_NAMES, featureRows, isFlat } from './features.js';
 import { detectLanguage } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
@@ -53,6 +55,7 @@ export function boilerplate(doc: Doc): void {
     }
   }
   if (!flat) removeTeaserRuns(doc, words);
+  removeCommentSection(doc, words);
   removeLeadsOfFurniture(doc);
 }
 
