@@ -46,6 +46,14 @@ describe('comment sections', () => {
     expect(commentStart(doc, words(doc))).toBe(doc.segments.findIndex((s) => s.text.startsWith('Jonas sagt')));
   });
 
+  it('finds comments run into one paragraph, by a name that says right before a date with its time', () => {
+    const doc = clean(docOf([[...article, 'Share this article. 2 thoughts marathonmaya says: March 4, 2025 at 7:12 am I switched to cold showers last year and my legs feel fresher.'].join(' ')]));
+    for (const start of ['2 thoughts marathonmaya', 'March 4, 2025 at 7:12 am I switched']) {
+      expect(find(doc, start)?.reason, start).toMatchObject({ kind: 'ugc', rule: 'comment-section' });
+    }
+    for (const s of article) expect(find(doc, s.slice(0, 30))?.status).toBe('kept');
+  });
+
   it('keeps the article when a comment link sits under the byline, before the text', () => {
     const doc = clean(docOf(['By Sam Ortiz', 'Leave a comment', ...article]));
     for (const s of article) expect(find(doc, s.slice(0, 30))?.status).toBe('kept');

@@ -1,7 +1,7 @@
 // Comment sections: readers' comments under an article are user text, not the article. trafilatura
 // drops them by their markup (a comments container); a text dump keeps their shape instead: a
 // header counting the responses ('34 responses to “…”'), the comment form ('Leave a Reply'), or
-// per comment a name that 'says:' beside a date with a time. From the first such mark that comes
+// per comment a name that 'says:' beside a date with a time (run together in a flattened dump). From the first such mark that comes
 // after the article's opening, every segment the earlier steps kept is removed (kind ugc, rule
 // comment-section); what they removed keeps its own reason. Patterns and settings: comments.json.
 import { remove } from '../doc.js';
@@ -12,6 +12,7 @@ const compile = (list: { pattern: string }[]): RegExp[] => list.map((e) => new R
 const HEADERS = compile(settings.headers);
 const SIGNATURES = compile(settings.signatures);
 const STAMPS = compile(settings.stamps);
+const INLINE = compile(settings.inline);
 const any = (res: RegExp[], text: string): boolean => res.some((re) => re.test(text));
 
 /** Index of the segment where the comments begin, or -1. `words`: each segment's word count. */
@@ -27,7 +28,7 @@ export function commentStart(doc: Doc, words: readonly number[]): number {
   for (let i = 0; i < segs.length; i++) {
     if (keptBefore >= settings.minWordsBefore.value) {
       const t = texts[i]!;
-      if (any(HEADERS, t)) return i;
+      if (any(HEADERS, t) || any(INLINE, t)) return i;
       if (any(SIGNATURES, t) && near(i, STAMPS)) return i;
       if (any(STAMPS, t) && near(i, SIGNATURES)) return i;
     }
