@@ -137,6 +137,38 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(matchRule('Readers may publish their comments under a pseudonym; the editors check each one before it appears.')).toBeNull();
   });
 
+  it.each([
+    ['Nur registrierte Nutzer können hier kommentieren.', 'de', 'cta-comment-gate'],
+    ['Comments are closed.', 'en', 'cta-comment-gate'],
+    ['Beispiel-Name (Pflichtfeld)', 'de', 'cta-form-fields'],
+    ['Follow Fieldstone Health on Instagram for daily tips.', 'en', 'cta-follow-app'],
+    ['Pour lire la suite, abonnez-vous.', 'fr', 'cta-paywall'],
+    ['Gefällt mir Wird geladen …', 'de', 'nav-share-widget'],
+    ['Schlagwörter: Laufen, Knie, Training', 'de', 'nav-tags'],
+    ['Zurück zur Übersicht', 'de', 'nav-back-de-pl'],
+    ['Trainingsplan als PDF', 'de', 'nav-back-de-pl'],
+    ['The text of this site is licensed under a Creative Commons licence.', 'en', 'legal-reprint'],
+    ['Externer Inhalt', 'de', 'legal-embed-consent'],
+    ['Foto: Anna Berger', 'de', 'byline-photo-credit'],
+    ['Photo by Sam Lee on Unsplash', 'en', 'byline-photo-credit'],
+    ['Dieser Beitrag wurde am 3. Mai in Laufen veröffentlicht und verschlagwortet mit Knie.', 'de', 'byline-filed-de'],
+    ['Noticias relacionadas', 'es', 'related-label-intl'],
+    ['Sur le même sujet', 'fr', 'related-label-intl'],
+    ['À lire aussi', 'fr', 'related-label-intl'],
+  ])('takes the fixed wording of software and publishers: %s (%s) -> %s', (text, lang, rule) => {
+    expect(matchRule(text, undefined, lang)?.id).toBe(rule);
+  });
+
+  it('leaves sentences about comments, licences, photos and apps alone', () => {
+    for (const [text, lang] of [
+      ['Readers may comment on every article once they have registered.', 'en'],
+      ['The study was published under a Creative Commons licence so other clinics can reuse it.', 'en'],
+      ['Die Fotografin zeigt in ihrem Buch Bilder von Läufern aus vierzig Ländern.', 'de'],
+      ['The app reminds patients to take their tablets at the same time every day.', 'en'],
+      ['Mehr Bewegung im Alltag senkt den Blutdruck deutlich.', 'de'],
+    ]) expect(matchRule(text!, undefined, lang), text).toBeNull();
+  });
+
   it('takes a cookie banner\'s first-person wording for a legal notice in German, French, Spanish, Polish and Dutch, not an article\'s account of cookies', () => {
     expect(matchRule('Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten. Mehr erfahren', undefined, 'de')?.id).toBe('legal-cookies-intl');
     expect(matchRule('Nous utilisons des cookies pour mesurer l\'audience.', undefined, 'fr')?.id).toBe('legal-cookies-intl');
