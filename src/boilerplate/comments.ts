@@ -18,19 +18,22 @@ const any = (res: RegExp[], text: string): boolean => res.some((re) => re.test(t
 /** Index of the segment where the comments begin, or -1. `words`: each segment's word count. */
 export function commentStart(doc: Doc, words: readonly number[]): number {
   const segs = doc.segments;
-  const texts = segs.map((s) => s.text.trim());
-  const near = (i: number, res: RegExp[]): boolean => {
-    const w = settings.pairWindow.value;
-    for (let j = Math.max(0, i - w); j <= Math.min(segs.length - 1, i + w); j++) if (j !== i && any(res, texts[j]!)) return true;
+  const w = settings.pairWindow.value;
+  // Each segment is tested for a name line and a date line at most once, though up to 2w+1 segments ask.
+  const signature: (boolean | undefined)[] = [];
+  const stamp: (boolean | undefined)[] = [];
+  const is = (seen: (boolean | undefined)[], res: RegExp[], j: number): boolean => (seen[j] ??= any(res, segs[j]!.text.trim()));
+  const near = (i: number, seen: (boolean | undefined)[], res: RegExp[]): boolean => {
+    for (let j = Math.max(0, i - w); j <= Math.min(segs.length - 1, i + w); j++) if (j !== i && is(seen, res, j)) return true;
     return false;
   };
   let keptBefore = 0;
   for (let i = 0; i < segs.length; i++) {
     if (keptBefore >= settings.minWordsBefore.value) {
-      const t = texts[i]!;
+      const t = segs[i]!.text.trim();
       if (any(HEADERS, t) || any(INLINE, t)) return i;
-      if (any(SIGNATURES, t) && near(i, STAMPS)) return i;
-      if (any(STAMPS, t) && near(i, SIGNATURES)) return i;
+      if (is(signature, SIGNATURES, i) && near(i, stamp, STAMPS)) return i;
+      if (is(stamp, STAMPS, i) && near(i, signature, SIGNATURES)) return i;
     }
     if (segs[i]!.status === 'kept') keptBefore += words[i] ?? 0;
   }
