@@ -5,6 +5,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Doc, Reason, Segment, SourceDoc } from './types.js';
 import { location, type Location } from 'vfile-location';
 import type { Span } from './segment/index.js';
+import { ownString } from './strings.js';
 
 export function createDoc(source: SourceDoc, name: string, spans: Span[]): Doc {
   const file = new VFile({ path: source.path, value: source.text });
@@ -12,7 +13,7 @@ export function createDoc(source: SourceDoc, name: string, spans: Span[]): Doc {
     id: `${name}:${i}`, // the output name is unique in a run; ids (a/seed.txt, b/seed.txt) may not be
     start: s.start,
     end: s.end,
-    text: source.text.slice(s.start, s.end),
+    text: ownString(source.text.slice(s.start, s.end)),
     status: 'kept',
   }));
   return { source, name, file, segments, claims: [], sources: [] };

@@ -13,7 +13,7 @@ import { LateChanges } from '../src/run/late.js';
 import { Spill } from '../src/run/spill.js';
 import { createProgress } from '../src/run/progress.js';
 import { toJson, toJsonPieces } from '../src/write/json.js';
-import { detach } from '../src/run/plain.js';
+import { ownString } from '../src/strings.js';
 import type { Doc, Segment } from '../src/types.js';
 import type { SieveDocumentOutput } from '../src/write/output-types.js';
 
@@ -269,10 +269,13 @@ describe('pieces of output', () => {
     for (const v of values) expect([...toJsonPieces(v)].join('')).toBe(toJson(v));
   });
 
-  it('detaches a copy of a segment text from its document text', () => {
-    const text = 'Walking after meals helps. '.repeat(100);
-    const s = text.slice(27, 60);
-    expect(detach(s)).toBe(s);
-    expect(detach('short')).toBe('short');
+  it('gives a segment text as a string of its own with the same characters, Latin-1 or not', () => {
+    const text = 'Walking after meals helps. Le café’s “menu” 𝄞 est ouvert. '.repeat(100);
+    for (const [a, b] of [[27, 60], [0, 26], [27, 57], [60, 63], [5, 5], [0, text.length]] as const) {
+      const s = text.slice(a, b);
+      expect(ownString(s)).toBe(s);
+    }
+    expect(ownString('short')).toBe('short');
+    expect(ownString('über straße 1½')).toBe('über straße 1½');
   });
 });

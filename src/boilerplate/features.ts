@@ -10,6 +10,8 @@ import { classAt, widthAt, LETTER, NUMBER, SPACE, UPPER } from './chars.js';
 export interface SpanLike {
   start: number;
   end: number;
+  /** The span's text, when the caller has it as a string of its own. */
+  text?: string;
 }
 
 const BASE = [
@@ -78,7 +80,7 @@ function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lin
   const lineIds = spans.map((s) => lineOf(lines, s.start));
   const perLine = new Map<number, number>();
   for (const l of lineIds) perLine.set(l, (perLine.get(l) ?? 0) + 1);
-  const keys = spans.map((s) => text.slice(s.start, s.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  const keys = spans.map((s) => (s.text ?? text.slice(s.start, s.end)).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
   const count = new Map<string, number>();
   for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
   // Distance (in segments) to the nearest long, finished sentence: article text comes in runs.
@@ -134,7 +136,7 @@ function lineOf(lines: Lines, offset: number): number {
 }
 
 function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev: SpanLike | undefined, next: SpanLike | undefined, matches: RuleMatches): number[] {
-  const s = text.slice(span.start, span.end);
+  const s = span.text ?? text.slice(span.start, span.end);
   const words = s.match(WORD) ?? [];
   const n = words.length;
   const { alpha, title, caps, stops } = wordCounts(words, stop);

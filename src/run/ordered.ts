@@ -47,7 +47,7 @@ export async function* preparedInOrder(input: string, exec: Executor, limits = w
       // A stage failed on this document: it is reported like a bad input and the run goes on.
       return problem(source.path, `cannot process (${oneLine(result.message, 160)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
-    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { detach: true, source }), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
+    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { source }), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of readInputs(input)) {

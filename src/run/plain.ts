@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { isRemovalMessage } from '../doc.js';
 import type { Doc, Segment, SourceDoc } from '../types.js';
+import { ownString } from '../strings.js';
 
 /** A vfile message reduced to what the writers and reporters read. */
 export interface PlainMessage {
@@ -80,21 +81,16 @@ export function plainSegment(s: Segment): PlainSegment {
 }
 
 /**
- * The Doc again, with a fresh vfile holding the same messages. `detach`: segment texts are copies,
- * not slices of the document text (V8 keeps the whole text alive as long as one slice of it
- * lives), so whatever a corpus stage remembers of a segment does not hold its document's text.
+ * The Doc again, with a fresh vfile holding the same messages. Segment texts are strings of their
+ * own, not slices of the document text (ownString): V8 keeps the whole text alive as long as one
+ * slice of it lives, so whatever a corpus stage remembers of a segment does not hold its
+ * document's text, and a Latin-1 sentence is one byte per character even on a page that is not.
  * `source`: the source to use as it is (the main thread's own, with the fields workers never see).
  */
-export function fromPlainDoc(plain: PlainDoc, text: string, options: { detach?: boolean; source?: SourceDoc } = {}): Doc {
+export function fromPlainDoc(plain: PlainDoc, text: string, options: { source?: SourceDoc } = {}): Doc {
   const source = options.source ?? ({ ...plain.source, text } as SourceDoc);
   const file = new VFile({ path: source.path, value: text });
   restoreMessages(file, plain.messages);
-  const slice = options.detach ? (s: PlainSegment) => detach(text.slice(s.start, s.end)) : (s: PlainSegment) => text.slice(s.start, s.end);
-  const segments = plain.segments.map((s) => ({ ...s, text: slice(s) }) as Segment);
+  const segments = plain.segments.map((s) => ({ ...s, text: ownString(text.slice(s.start, s.end)) }) as Segment);
   return { claims: [], sources: [], ...plain.fields, source, name: plain.name, file, segments } as Doc;
-}
-
-/** A copy of `s` that does not keep a larger string alive (slicing a fresh concatenation flattens it). */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }

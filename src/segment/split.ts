@@ -4,6 +4,7 @@ import rulesFile from './split-rules.json' with { type: 'json' };
 import wordsFile from './abbreviations.json' with { type: 'json' };
 import { isSpace, type Span } from './chunks.js';
 import { matchesOf } from '../matches.js';
+import { ownString } from '../strings.js';
 
 interface SplitRule {
   id: string;
@@ -30,20 +31,29 @@ export const splitRules: SplitRule[] = rulesFile.rules.map((r) => {
   };
 });
 
+/** A span with its text (sliced once, as a string of its own: see ownString). */
+interface Piece extends Span {
+  text: string;
+}
+
 /** Split every span at line breaks, trim it, then apply the split rules in order. */
 export function splitSpans(text: string, spans: Span[], counts?: Map<string, number>): Span[] {
-  let pieces: Span[] = [];
-  for (const span of spans) for (const line of splitLines(text, span)) pieces.push(line);
+  let pieces: Piece[] = [];
+  for (const span of spans) for (const line of splitLines(text, span)) pieces.push(piece(text, line));
   for (const rule of splitRules) {
-    const next: Span[] = [];
-    for (const piece of pieces) {
-      const cut = applyRule(text, piece, rule);
+    const next: Piece[] = [];
+    for (const p of pieces) {
+      const cut = applyRule(text, p, rule);
       if (cut.length > 1) counts?.set(rule.id, (counts.get(rule.id) ?? 0) + cut.length - 1);
       next.push(...cut);
     }
     pieces = next;
   }
-  return pieces;
+  return pieces.map(({ start, end }) => ({ start, end }));
+}
+
+function piece(text: string, span: Span): Piece {
+  return { start: span.start, end: span.end, text: ownString(text.slice(span.start, span.end)) };
 }
 
 function splitLines(text: string, span: Span): Span[] {
@@ -59,22 +69,22 @@ function splitLines(text: string, span: Span): Span[] {
   return out;
 }
 
-function applyRule(text: string, piece: Span, rule: SplitRule): Span[] {
-  const s = text.slice(piece.start, piece.end);
-  const out: Span[] = [];
+function applyRule(text: string, whole: Piece, rule: SplitRule): Piece[] {
+  const s = whole.text;
+  const out: Piece[] = [];
   let from = 0;
   for (const m of matchesOf(rule.regex, s)) {
     const at = m.index;
     if (at === 0 || at + m[0].length >= s.length) continue;
     if (rule.exceptAfter && rule.exceptAfter.has(wordBefore(s, at))) continue;
     if (rule.exceptLead && rule.exceptLead.has(s.slice(from, at).replace(/[:;]$/u, '').trim().toLowerCase())) continue;
-    const t = trim(text, piece.start + from, piece.start + at);
-    if (t) out.push(t);
+    const t = trim(text, whole.start + from, whole.start + at);
+    if (t) out.push(piece(text, t));
     from = at + m[0].length;
   }
-  if (from === 0) return [piece];
-  const last = trim(text, piece.start + from, piece.end);
-  if (last) out.push(last);
+  if (from === 0) return [whole];
+  const last = trim(text, whole.start + from, whole.end);
+  if (last) out.push(piece(text, last));
   return out;
 }
 
