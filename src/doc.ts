@@ -7,13 +7,14 @@ import { location, type Location } from 'vfile-location';
 import type { Span } from './segment/index.js';
 import { ownString } from './strings.js';
 
-export function createDoc(source: SourceDoc, name: string, spans: Span[]): Doc {
+/** `spans`: in order; a span's `text`, when given (segmentText's), is its slice of the source text. */
+export function createDoc(source: SourceDoc, name: string, spans: (Span & { text?: string })[]): Doc {
   const file = new VFile({ path: source.path, value: source.text });
   const segments: Segment[] = spans.map((s, i) => ({
     id: `${name}:${i}`, // the output name is unique in a run; ids (a/seed.txt, b/seed.txt) may not be
     start: s.start,
     end: s.end,
-    text: ownString(source.text.slice(s.start, s.end)),
+    text: s.text ?? ownString(source.text.slice(s.start, s.end)),
     status: 'kept',
   }));
   return { source, name, file, segments, claims: [], sources: [] };

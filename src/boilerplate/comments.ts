@@ -1,9 +1,10 @@
 // Comment sections: readers' comments under an article are user text, not the article. trafilatura
 // drops them by their markup (a comments container); a text dump keeps their shape instead: a
 // header counting the responses ('34 responses to “…”'), the comment form ('Leave a Reply'), or
-// per comment a name that 'says:' beside a date with a time (run together in a flattened dump). From the first such mark that comes
-// after the article's opening, every segment the earlier steps kept is removed (kind ugc, rule
-// comment-section); what they removed keeps its own reason. Patterns and settings: comments.json.
+// per comment a name that 'says:' beside a date with a time (run together in a flattened dump).
+// From the first such mark that comes after the article's opening, every segment the earlier
+// steps kept is removed (kind ugc, rule comment-section); what they removed keeps its own reason.
+// Patterns and settings: comments.json.
 import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
 import settings from './comments.json' with { type: 'json' };

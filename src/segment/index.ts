@@ -5,12 +5,13 @@
 // 3. any non-whitespace text the parser left outside a sentence becomes a segment of its own,
 //    so every non-whitespace character lies in exactly one segment.
 import { sentenceSpans } from './sentences.js';
-import { ABBREVIATIONS, splitSpans, trim, wordBefore } from './split.js';
+import { ABBREVIATIONS, splitSpans, trim, wordBefore, type TextSpan } from './split.js';
 import type { Span } from './chunks.js';
 
 export type { Span } from './chunks.js';
+export type { TextSpan } from './split.js';
 
-export function segmentText(text: string, counts?: Map<string, number>): Span[] {
+export function segmentText(text: string, counts?: Map<string, number>): TextSpan[] {
   const sentences = joinAfterAbbreviations(text, fillGaps(text, sentenceSpans(text)));
   return splitSpans(text, sentences, counts);
 }

@@ -31,17 +31,17 @@ export const splitRules: SplitRule[] = rulesFile.rules.map((r) => {
   };
 });
 
-/** A span with its text (sliced once, as a string of its own: see ownString). */
-interface Piece extends Span {
+/** A span with its text, sliced once as a string of its own (ownString); createDoc keeps it. */
+export interface TextSpan extends Span {
   text: string;
 }
 
 /** Split every span at line breaks, trim it, then apply the split rules in order. */
-export function splitSpans(text: string, spans: Span[], counts?: Map<string, number>): Span[] {
-  let pieces: Piece[] = [];
-  for (const span of spans) for (const line of splitLines(text, span)) pieces.push(piece(text, line));
+export function splitSpans(text: string, spans: Span[], counts?: Map<string, number>): TextSpan[] {
+  let pieces: TextSpan[] = [];
+  for (const span of spans) for (const line of splitLines(text, span)) pieces.push(withText(text, line));
   for (const rule of splitRules) {
-    const next: Piece[] = [];
+    const next: TextSpan[] = [];
     for (const p of pieces) {
       const cut = applyRule(text, p, rule);
       if (cut.length > 1) counts?.set(rule.id, (counts.get(rule.id) ?? 0) + cut.length - 1);
@@ -49,10 +49,10 @@ export function splitSpans(text: string, spans: Span[], counts?: Map<string, num
     }
     pieces = next;
   }
-  return pieces.map(({ start, end }) => ({ start, end }));
+  return pieces;
 }
 
-function piece(text: string, span: Span): Piece {
+function withText(text: string, span: Span): TextSpan {
   return { start: span.start, end: span.end, text: ownString(text.slice(span.start, span.end)) };
 }
 
@@ -69,9 +69,9 @@ function splitLines(text: string, span: Span): Span[] {
   return out;
 }
 
-function applyRule(text: string, whole: Piece, rule: SplitRule): Piece[] {
+function applyRule(text: string, whole: TextSpan, rule: SplitRule): TextSpan[] {
   const s = whole.text;
-  const out: Piece[] = [];
+  const out: TextSpan[] = [];
   let from = 0;
   for (const m of matchesOf(rule.regex, s)) {
     const at = m.index;
@@ -79,12 +79,12 @@ function applyRule(text: string, whole: Piece, rule: SplitRule): Piece[] {
     if (rule.exceptAfter && rule.exceptAfter.has(wordBefore(s, at))) continue;
     if (rule.exceptLead && rule.exceptLead.has(s.slice(from, at).replace(/[:;]$/u, '').trim().toLowerCase())) continue;
     const t = trim(text, whole.start + from, whole.start + at);
-    if (t) out.push(piece(text, t));
+    if (t) out.push(withText(text, t));
     from = at + m[0].length;
   }
   if (from === 0) return [whole];
   const last = trim(text, whole.start + from, whole.end);
-  if (last) out.push(piece(text, last));
+  if (last) out.push(withText(text, last));
   return out;
 }
 
