@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/pipeline.js';
 import { claimStages } from '../src/claims/index.js';
-import { readTaxonomy, useTaxonomy } from '../src/topics/index.js';
+import { defaultTaxonomy, readTaxonomy } from '../src/topics/index.js';
 import { documentOutput } from '../src/write/json.js';
 import { buildUnits, goldClass, type GoldUnit } from '../src/eval/gold-data.js';
 import { loadGold, scoreGold, formatGoldSummary } from '../src/eval/gold-score.js';
@@ -19,10 +19,10 @@ import type { Doc } from '../src/types.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { oracle: { type: 'boolean' }, explain: { type: 'boolean' }, taxonomy: { type: 'string' } } });
 const dir = positionals[0] ?? '../shared/gold/seed';
-if (values.taxonomy) useTaxonomy(readTaxonomy(values.taxonomy));
+const taxonomy = values.taxonomy ? readTaxonomy(values.taxonomy) : defaultTaxonomy;
 const gold = loadGold(dir);
 const units = buildUnits(gold);
-const result = await runPipeline({ input: path.join(dir, 'input.txt'), concurrency: 1 });
+const result = await runPipeline({ input: path.join(dir, 'input.txt'), concurrency: 1, taxonomy });
 const doc = result.docs[0];
 if (!doc) throw new Error('no document');
 
@@ -47,7 +47,7 @@ if (values.oracle) {
   }
   doc.claims = [];
   doc.sources = [];
-  claimStages([doc] as Doc[]);
+  claimStages([doc] as Doc[], taxonomy);
 }
 
 const output = JSON.parse(JSON.stringify(documentOutput(doc))) as ReturnType<typeof documentOutput>;

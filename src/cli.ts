@@ -7,7 +7,7 @@ import { runStreaming } from './run/stream.js';
 import { createProgress } from './run/progress.js';
 import { CheckSink, WriteSink, type Sink } from './write/sink.js';
 import { formatProblem } from './ingest/index.js';
-import { readTaxonomy, TaxonomyError, useTaxonomy } from './topics/index.js';
+import { readTaxonomy, TaxonomyError, type Taxonomy } from './topics/index.js';
 
 const HELP = `Usage: sieve [options]
   --input PATH        file or folder to read (default: input/)
@@ -45,6 +45,7 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
     return EXIT.ok;
   }
   let config: Config;
+  let taxonomy: Taxonomy | undefined;
   try {
     if (args.check && args.update) throw new ConfigError('--check and --update cannot be used together');
     config = { ...DEFAULTS, ...(args.config ? readConfigFile(args.config) : {}) };
@@ -53,7 +54,7 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
     if (args.concurrency !== undefined) config.concurrency = parseConcurrency(args.concurrency, '--concurrency');
     if (args.format !== undefined) config.formats = parseFormats(args.format, '--format');
     if (args.taxonomy !== undefined) config.taxonomy = args.taxonomy;
-    useTaxonomy(config.taxonomy !== undefined ? readTaxonomy(config.taxonomy) : undefined);
+    taxonomy = config.taxonomy !== undefined ? readTaxonomy(config.taxonomy) : undefined;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof TaxonomyError) {
       log(`sieve: ${e.message}`);
@@ -69,7 +70,7 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
   let report;
   try {
     report = await runStreaming({
-      input: config.input, concurrency: config.concurrency, formats: config.formats, sink, progress,
+      input: config.input, concurrency: config.concurrency, formats: config.formats, sink, progress, ...(taxonomy ? { taxonomy } : {}),
       onProblem: (p) => { if (p.severity === 'error' || !args.quiet) progress.log(formatProblem(p)); },
     });
   } finally {

@@ -1,63 +1,114 @@
-// The pipeline, stage after stage, as in the design card:
-//   ingest -> segment -> boilerplate -> quality   (per document, in worker threads: src/run)
-//   site repeats, dedupe                          (corpus: all documents, in input order)
-//   claims                                        (corpus statistics, then per document)
-// and then the writers (src/write). Per-document stages are pure: their order of completion
-// never changes the output, because every corpus decision is taken in input order.
+// sieve's pipeline, each step once, in order, as on the design card:
 //
-// runPipeline keeps every document in memory and returns them (for npm run eval and the
-// scripts). The command line uses the streaming run (src/run/stream.ts): same stages, same
-// output, bounded memory.
-import { Dedupe } from './dedupe/index.js';
+//   pass 1   per document, in any thread          segment -> boilerplate -> quality
+//   corpus   main thread, in input order          site-repeats -> dedupe -> corpus statistics
+//   pass 2   per document, in any thread          claims -> sources -> topics   (then render)
+//
+// Two passes because claims need the run's final corpus statistics (TF-IDF), and a kept
+// segment's copies can grow until the last document is deduplicated. Every step runs through one
+// runner (src/run/steps.ts: timing, counts for index.json, errors naming step and document); the
+// runs (src/run/stream.ts, and src/run/memory.ts which is the same run with an in-memory sink)
+// and the executors that carry the per-document steps (src/run/executor.ts) only move documents
+// between these lists. Per-document steps are pure: which thread ran them never shows.
+import { segmentText } from './segment/index.js';
+import { boilerplate } from './boilerplate/index.js';
+import { quality } from './quality/index.js';
 import { SiteRepeats } from './boilerplate/site-repeats.js';
-import { claimStages } from './claims/index.js';
-import { createExecutor, MIN_PARALLEL_BYTES } from './run/pool.js';
-import { effectiveConcurrency } from './run/sizes.js';
-import { preparedInOrder } from './run/ordered.js';
-import type { Doc, InputProblem } from './types.js';
+import { Dedupe } from './dedupe/index.js';
+import { claims } from './claims/index.js';
+import { sources } from './sources/index.js';
+import { topics, type CorpusStats, type TopicModel } from './topics/index.js';
+import { createDoc } from './doc.js';
+import { addSegment } from './run/corpus.js';
+import type { LateChanges } from './run/late.js';
+import type { PackedKeys } from './dedupe/keys.js';
+import type { Doc } from './types.js';
+import type { Step } from './run/steps.js';
 
+export { runPipeline, type PipelineOptions, type PipelineResult } from './run/memory.js';
 export { runStreaming, type RunReport, type StreamOptions } from './run/stream.js';
 
-export interface PipelineOptions {
-  /** File or folder to read. */
-  input: string;
-  /** How many documents are processed at once (above 1: in worker threads). */
-  concurrency: number;
-  /** Inputs smaller than this run inline whatever the concurrency (default MIN_PARALLEL_BYTES). */
-  minParallelBytes?: number;
+/** What pass 1's steps share for one document: the segment step's cuts per split rule. */
+export interface Pass1Context {
+  cuts: Map<string, number>;
 }
 
-export interface PipelineResult {
-  /** In input order. */
-  docs: Doc[];
-  /** In input order. */
-  problems: InputProblem[];
-  /** Segment stage: how many cuts each split rule made. (Removals are counted from the segments.) */
-  segmentCuts: Map<string, number>;
+/** Pass 1, per document. `windowed`: a huge document runs it window by window (src/run/windows.ts). */
+export const pass1: readonly (Step<Pass1Context> & { windowed?: boolean })[] = [
+  { name: 'segment', run: (doc, ctx) => { doc.segments = createDoc(doc.source, doc.name, segmentText(doc.source.text, ctx.cuts)).segments; } },
+  { name: 'boilerplate', windowed: true, run: (doc) => boilerplate(doc) },
+  { name: 'quality', windowed: true, run: (doc) => quality(doc) },
+];
+
+/** What a corpus step gets with each document: what the pass-1 workers summarised of it. */
+export interface CorpusItem {
+  /** Per segment still kept after pass 1: its corpus terms (src/run/corpus.ts), or null. */
+  terms: (string | null)[];
+  /** Dedupe's lookup keys of the kept segments (src/dedupe/keys.ts), when a worker computed them. */
+  keys?: PackedKeys;
 }
 
-export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  const exec = createExecutor(await effectiveConcurrency(options.input, options.concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES));
-  const segmentCuts = new Map<string, number>();
-  const problems: InputProblem[] = [];
-  const docs: Doc[] = [];
-  const siteRepeats = new SiteRepeats();
-  const dedupe = new Dedupe();
-  try {
-    for await (const item of preparedInOrder(options.input, exec)) {
-      if (item.kind === 'problem') {
-        problems.push(item.problem);
-        continue;
-      }
-      for (const [rule, n] of item.cuts) segmentCuts.set(rule, (segmentCuts.get(rule) ?? 0) + n);
-      // Corpus stages: one pass over all documents in input order.
-      siteRepeats.add(item.doc);
-      dedupe.add(item.doc);
-      docs.push(item.doc);
-    }
-  } finally {
-    await exec.close();
-  }
-  claimStages(docs);
-  return { docs, problems, segmentCuts };
+/** A run's shared corpus state: the statistics pass 2 needs, and dedupe's changes to documents already spilled. */
+export interface CorpusRun {
+  corpus: CorpusStats;
+  late: LateChanges;
 }
+
+/** A corpus step holds state for one run (`start`); `seal` lets go of a document once it is spilled. */
+export interface CorpusStep {
+  readonly name: string;
+  start(run: CorpusRun): Step<CorpusItem> & { seal?(doc: Doc): void };
+}
+
+/** The corpus steps, on the main thread, each document in input order. */
+export const corpus: readonly CorpusStep[] = [
+  {
+    name: 'site-repeats',
+    start: () => {
+      const repeats = new SiteRepeats();
+      return { name: 'site-repeats', run: (doc) => repeats.add(doc) };
+    },
+  },
+  {
+    name: 'dedupe',
+    start: ({ corpus, late }) => {
+      const dedupe = new Dedupe();
+      return {
+        name: 'dedupe',
+        run: (doc, item) => {
+          dedupe.add(doc, item.keys);
+          const edits = dedupe.takeEdits();
+          late.add(doc, edits);
+          // A kept segment of an earlier document became a copy: it no longer counts in the statistics.
+          for (const e of edits) if (e.keptText !== undefined) corpus.remove(e.keptText);
+          // Counted as removals: the kept fragments superseded (the others were copies already).
+          return edits.filter((e) => e.keptText !== undefined);
+        },
+        seal: (doc) => dedupe.seal(doc),
+      };
+    },
+  },
+  {
+    name: 'corpus',
+    start: ({ corpus }) => ({
+      name: 'corpus',
+      run: (doc, item) => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }),
+    }),
+  },
+];
+
+/** What pass 2's steps need besides the document: the run's final corpus statistics and the topic model. */
+export interface Pass2Context {
+  corpus: CorpusStats;
+  model: TopicModel;
+}
+
+/** Pass 2, per document, once the corpus steps have seen every document. */
+export const pass2: readonly Step<Pass2Context>[] = [
+  { name: 'claims', run: (doc) => claims(doc) },
+  { name: 'sources', run: (doc) => sources(doc) },
+  { name: 'topics', run: (doc, ctx) => topics(doc, ctx.model, ctx.corpus) },
+];
+
+/** Every step's name, in the order of the design card (index.json lists them so). */
+export const STEP_NAMES: readonly string[] = [...pass1.map((s) => s.name), ...corpus.map((s) => s.name), ...pass2.map((s) => s.name)];

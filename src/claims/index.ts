@@ -4,13 +4,13 @@
 // document claims -> sources -> topics.
 import type { Doc } from '../types.js';
 import { sources } from '../sources/index.js';
-import { activeTaxonomy, corpusStats, topicModel, topics, type Taxonomy } from '../topics/index.js';
+import { defaultTaxonomy, corpusStats, topicModel, topics, type Taxonomy } from '../topics/index.js';
 import { classify } from './type.js';
 
 export { classify } from './type.js';
 
 /** Claims, sources and topics for every document of a run. */
-export function claimStages(docs: Doc[], taxonomy: Taxonomy = activeTaxonomy()): void {
+export function claimStages(docs: Doc[], taxonomy: Taxonomy = defaultTaxonomy): void {
   const corpus = corpusStats(docs);
   const model = topicModel(taxonomy);
   for (const doc of docs) {

@@ -3,17 +3,19 @@
 // order with a bounded window in flight (documents and characters), so memory does not grow with
 // the input and the corpus stages see documents in the same order at any concurrency.
 import { readInputs } from '../ingest/index.js';
+import { recordItems, type RecordSource } from '../ingest/records.js';
 import { oneLine, problem } from '../ingest/problem.js';
 import { NameRegistry } from '../names.js';
 import type { Doc, InputProblem, SourceDoc } from '../types.js';
 import { fromPlainDoc } from './plain.js';
-import type { Executor } from './pool.js';
-import type { Prepared, Timings } from './stages.js';
+import type { Executor } from './executor.js';
+import type { Prepared } from './stages.js';
+import type { Tallies } from './steps.js';
 import type { PackedKeys } from '../dedupe/keys.js';
 
 export type OrderedItem =
   | { kind: 'problem'; problem: InputProblem }
-  | { kind: 'doc'; doc: Doc; terms: (string | null)[]; keys?: PackedKeys; cuts: [string, number][]; timings: Timings; end?: number };
+  | { kind: 'doc'; doc: Doc; terms: (string | null)[]; keys?: PackedKeys; cuts: [string, number][]; tallies: Tallies; end?: number };
 
 interface Waiting {
   item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; end?: number };
@@ -31,8 +33,8 @@ export function windowFor(exec: Executor): WindowLimits {
   return { docs: exec.workers ? exec.workers * 4 : 1, chars: 64 * 1024 * 1024 };
 }
 
-/** Documents of `input` after the per-document stages, and input problems, in input order. */
-export async function* preparedInOrder(input: string, exec: Executor, limits = windowFor(exec)): AsyncGenerator<OrderedItem> {
+/** Documents of `input` (a file or folder, or records) after pass 1's steps, and input problems, in input order. */
+export async function* preparedInOrder(input: string | RecordSource, exec: Executor, limits = windowFor(exec)): AsyncGenerator<OrderedItem> {
   const names = new NameRegistry();
   const window: Waiting[] = [];
   let chars = 0;
@@ -44,13 +46,13 @@ export async function* preparedInOrder(input: string, exec: Executor, limits = w
     chars -= source.text.length;
     const result = await head.result!;
     if (result instanceof Error) {
-      // A stage failed on this document: it is reported like a bad input and the run goes on.
-      return problem(source.path, `cannot process (${oneLine(result.message, 160)})`, source.line !== undefined ? `line ${source.line}` : undefined);
+      // A step failed on this document (its message names the step): reported like a bad input, and the run goes on.
+      return problem(source.path, `cannot process (${oneLine(result.message, 200)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
-    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { source }), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, timings: result.timings, ...(end !== undefined ? { end } : {}) };
+    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { source }), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
   };
 
-  for await (const item of readInputs(input)) {
+  for await (const item of typeof input === 'string' ? readInputs(input) : recordItems(input)) {
     if (item.kind === 'problem') {
       window.push({ item });
     } else {

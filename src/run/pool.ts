@@ -1,54 +1,12 @@
-// Where the per-document stages run: inline on the main thread (--concurrency 1) or in a small
-// pool of worker threads (node:worker_threads; no pool package needed for this). Both run the
-// same functions (src/run/stages.ts) on the same plain data, so the output is the same.
-import os from 'node:os';
+// The worker-thread executor (src/run/executor.ts): a small pool of node:worker_threads (no pool
+// package needed for this) running the same task functions (src/run/stages.ts) on the same plain
+// data as the inline executor, so the output is the same.
 import { Worker } from 'node:worker_threads';
-import { handlers, packContext, taskChars, useContext, type Handlers, type PackedContext, type RunContext, type TaskKind } from './stages.js';
+import { packContext, taskChars, type PackedContext, type RunContext, type TaskKind } from './stages.js';
+import type { Executor, TaskInput, TaskOutput } from './executor.js';
 import type { ResultMessage, TaskMessage } from './worker.js';
 
-type Input<K extends TaskKind> = Parameters<Handlers[K]>[0];
-type Output<K extends TaskKind> = ReturnType<Handlers[K]>;
-
-export interface Executor {
-  /** Worker threads in use (0: inline). */
-  readonly workers: number;
-  run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>>;
-  /** Give every worker the context of pass 2 (corpus statistics, taxonomy, formats). */
-  setContext(ctx: RunContext): Promise<void>;
-  close(): Promise<void>;
-}
-
-/**
- * Below this much input (bytes of the input files), documents are processed inline whatever the
- * concurrency: starting worker threads (each loads the stages' modules and models) costs about a
- * second, more than small runs take. The output is the same either way.
- */
-export const MIN_PARALLEL_BYTES = 1_000_000;
-
-/**
- * `concurrency` 1: inline. Above 1: that many workers, but no more than the machine has cores
- * (and never fewer than 2, so the threaded path is the one that runs whenever it was asked for).
- */
-export function createExecutor(concurrency: number): Executor {
-  if (concurrency <= 1) return new InlineExecutor();
-  return new WorkerPool(Math.max(2, Math.min(concurrency, os.availableParallelism())));
-}
-
-class InlineExecutor implements Executor {
-  readonly workers = 0;
-
-  async run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>> {
-    // One turn of the event loop between documents, so timers (the progress line) still fire.
-    await new Promise((resolve) => setImmediate(resolve));
-    return (handlers[kind] as (input: Input<K>) => Output<K>)(input);
-  }
-
-  async setContext(ctx: RunContext): Promise<void> {
-    useContext(ctx);
-  }
-
-  async close(): Promise<void> {}
-}
+export { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './executor.js';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -91,7 +49,7 @@ const AHEAD = 2;
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./worker.ts', import.meta.url).href;
 
-class WorkerPool implements Executor {
+export class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
   private bigSlot: Slot | undefined;
   private readonly queue: Queued[] = [];
@@ -104,8 +62,8 @@ class WorkerPool implements Executor {
     for (let i = 0; i < workers; i++) this.slots.push(this.spawn(false));
   }
 
-  run<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>> {
-    return new Promise<Output<K>>((resolve, reject) => {
+  run<K extends TaskKind>(kind: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
+    return new Promise<TaskOutput<K>>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, slot: undefined as unknown as Slot });
       this.queue.push({ task: { id, kind, input }, big: taskChars(kind, input) > BIG_TASK_CHARS });
@@ -164,7 +122,7 @@ class WorkerPool implements Executor {
     return slot;
   }
 
-  private post(slot: Slot, kind: TaskKind, input: unknown): Promise<unknown> {
+  private post(slot: Slot, kind: TaskMessage['kind'], input: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject, slot });

@@ -1,15 +1,12 @@
 // The per-document work of a run, as functions of plain data, so the same code runs in a worker
-// thread (src/run/worker.ts) or inline (--concurrency 1) and the output cannot depend on which:
-//   prepare: source -> segment -> boilerplate -> quality                (pass 1, before dedupe)
-//   finish:  spilled doc + its late copies -> claims -> sources -> topics -> rendered files
-//            (pass 2, after the corpus stages; needs the corpus statistics, sent once: setContext)
-import { segmentText } from '../segment/index.js';
-import { boilerplate } from '../boilerplate/index.js';
-import { quality } from '../quality/index.js';
-import { claims } from '../claims/index.js';
-import { sources } from '../sources/index.js';
-import { CorpusStats, topicModel, topics, type Taxonomy, type TopicModel } from '../topics/index.js';
-import { createDoc } from '../doc.js';
+// thread (src/run/worker.ts) or inline (src/run/executor.ts) and the output cannot depend on which:
+//   prepare: source -> pass 1's steps (src/pipeline.ts)                    (before the corpus steps)
+//   finish:  spilled doc + its late copies -> pass 2's steps -> rendered files
+//            (after the corpus steps; needs the corpus statistics, sent once: setContext)
+// Each step runs through runStep (src/run/steps.ts); what they did comes back as tallies.
+import { VFile } from 'vfile';
+import { pass1, pass2, type Pass1Context, type Pass2Context } from '../pipeline.js';
+import { CorpusStats, topicModel, type Taxonomy } from '../topics/index.js';
 import { renderDocument, type Format, type RenderedDocument } from '../write/index.js';
 import { summarize, type DocSummary } from '../write/summary.js';
 import type { Doc, SourceDoc } from '../types.js';
@@ -18,55 +15,60 @@ import { cleanInWindows, HUGE_DOC } from './windows.js';
 import { termsOf } from './corpus.js';
 import { packKeys, type PackedKeys } from '../dedupe/keys.js';
 import type { LateForDoc } from './late.js';
+import { addTime, countDocument, runStep, type Tallies } from './steps.js';
 
-/** Milliseconds spent per stage (summed over documents; per thread). */
-export type Timings = Record<string, number>;
-
-function timed<T>(timings: Timings, stage: string, run: () => T): T {
+function timed<T>(tallies: Tallies, name: string, run: () => T): T {
   const t0 = performance.now();
   try {
     return run();
   } finally {
-    timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
+    addTime(tallies, name, performance.now() - t0);
   }
 }
 
 export interface PrepareInput {
   source: SourceDoc;
   name: string;
-  /** Compute the corpus stages' summaries of kept segments here, terms and dedupe keys (in a worker: off the main thread). */
+  /** Compute the corpus steps' summaries of kept segments here, terms and dedupe keys (in a worker: off the main thread). */
   summaries?: boolean;
 }
 
 export interface Prepared {
-  /** The document as the per-document stages left it, without its text. */
+  /** The document as the per-document steps left it, without its text. */
   doc: PlainDoc;
   /** Per segment still kept: its corpus terms (src/run/corpus.ts); null otherwise; empty if not asked for. */
   terms: (string | null)[];
   /** Dedupe's lookup keys of the segments still kept (src/dedupe/keys.ts); when `summaries` were asked for. */
   keys?: PackedKeys;
-  /** Segment stage: cuts per split rule in this document. */
+  /** Segment step: cuts per split rule in this document. */
   cuts: [string, number][];
-  timings: Timings;
+  /** What each step did (and milliseconds of the summaries, under `terms` and `keys`). */
+  tallies: Tallies;
 }
 
 export function prepare({ source, name, summaries = false }: PrepareInput): Prepared {
-  const timings: Timings = {};
-  const cuts = new Map<string, number>();
-  const spans = timed(timings, 'segment', () => segmentText(source.text, cuts));
-  const doc = createDoc(source, name, spans);
-  if (source.text.length <= HUGE_DOC) {
-    timed(timings, 'boilerplate', () => boilerplate(doc));
-    timed(timings, 'quality', () => quality(doc));
-  } else {
-    cleanInWindows(doc, (window) => {
-      timed(timings, 'boilerplate', () => boilerplate(window));
-      timed(timings, 'quality', () => quality(window));
-    });
+  const tallies: Tallies = {};
+  const ctx: Pass1Context = { cuts: new Map() };
+  const doc: Doc = { source, name, file: new VFile({ path: source.path, value: source.text }), segments: [], claims: [], sources: [] };
+  const huge = source.text.length > HUGE_DOC;
+  for (let i = 0; i < pass1.length; ) {
+    const step = pass1[i]!;
+    if (!huge || !step.windowed) {
+      runStep(step, doc, ctx, tallies);
+      i++;
+      continue;
+    }
+    // A run of windowed steps, on each window of the huge document in turn.
+    let j = i;
+    while (j < pass1.length && pass1[j]!.windowed) j++;
+    const group = pass1.slice(i, j);
+    for (const s of group) countDocument(tallies, s.name);
+    cleanInWindows(doc, (window) => { for (const s of group) runStep(s, window, ctx, tallies, true); });
+    i = j;
   }
-  const terms = summaries ? timed(timings, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null))) : [];
-  const keys = summaries ? timed(timings, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
-  return { doc: toPlainDoc(doc), terms, ...(keys ? { keys } : {}), cuts: [...cuts], timings };
+  const terms = summaries ? timed(tallies, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null))) : [];
+  const keys = summaries ? timed(tallies, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
+  return { doc: toPlainDoc(doc), terms, ...(keys ? { keys } : {}), cuts: [...ctx.cuts], tallies };
 }
 
 /** What pass 2 needs besides the document: the run's corpus statistics, the taxonomy, the formats. */
@@ -74,6 +76,8 @@ export interface RunContext {
   corpus: CorpusStats;
   taxonomy: Taxonomy;
   formats: Format[];
+  /** Hand each finished document back as plain data too (the in-memory run and the API need it). */
+  documents?: boolean;
 }
 
 /** RunContext as it crosses to a worker: CorpusStats.df as two parallel lists (terms joined by "\n"). */
@@ -83,30 +87,28 @@ export interface PackedContext extends Omit<RunContext, 'corpus'> {
   segments: number;
 }
 
-export function packContext({ corpus, taxonomy, formats }: RunContext): PackedContext {
+export function packContext({ corpus, ...rest }: RunContext): PackedContext {
   const counts = new Int32Array(corpus.df.size);
   let i = 0;
   for (const n of corpus.df.values()) counts[i++] = n;
-  return { terms: [...corpus.df.keys()].join('\n'), counts, segments: corpus.segments, taxonomy, formats };
+  return { ...rest, terms: [...corpus.df.keys()].join('\n'), counts, segments: corpus.segments };
 }
 
-function unpackCorpus(ctx: PackedContext): CorpusStats {
+export function unpackContext({ terms, counts, segments, ...rest }: PackedContext): RunContext {
   const stats = new CorpusStats();
-  stats.segments = ctx.segments;
-  if (ctx.counts.length) ctx.terms.split('\n').forEach((t, i) => stats.df.set(t, ctx.counts[i] ?? 0));
-  return stats;
+  stats.segments = segments;
+  if (counts.length) terms.split('\n').forEach((t, i) => stats.df.set(t, counts[i] ?? 0));
+  return { ...rest, corpus: stats };
 }
 
-let context: { corpus: CorpusStats; model: TopicModel; formats: Format[] } | undefined;
-
-/** Inline: use the main thread's statistics as they are. */
-export function useContext(ctx: RunContext): void {
-  context = { corpus: ctx.corpus, model: topicModel(ctx.taxonomy), formats: ctx.formats };
+/** A RunContext made ready for `finish` (the topic model built once per run and thread). */
+export interface FinishContext extends Pass2Context {
+  formats: Format[];
+  documents: boolean;
 }
 
-/** In a worker: the statistics as packed by the main thread. */
-export function setContext(ctx: PackedContext): void {
-  useContext({ corpus: unpackCorpus(ctx), taxonomy: ctx.taxonomy, formats: ctx.formats });
+export function finishContext(ctx: RunContext): FinishContext {
+  return { corpus: ctx.corpus, model: topicModel(ctx.taxonomy), formats: ctx.formats, documents: ctx.documents ?? false };
 }
 
 export interface FinishInput extends LateForDoc {
@@ -119,21 +121,19 @@ export interface Finished {
   /** UTF-8 bytes, so a worker hands them over without copying (transferred, see transferList). */
   rendered: RenderedDocument<Uint8Array[]>;
   summary: DocSummary;
-  timings: Timings;
+  tallies: Tallies;
+  /** The finished document without its text, when the context asked for `documents`. */
+  doc?: PlainDoc;
 }
 
-export function finish(input: FinishInput): Finished {
-  if (!context) throw new Error('finish before setContext');
-  const { corpus, model, formats } = context;
-  const timings: Timings = {};
+export function finish(ctx: FinishContext, input: FinishInput): Finished {
+  const tallies: Tallies = {};
   const doc = fromPlainDoc(JSON.parse(input.header) as PlainDoc, input.text);
   addCopies(doc, input.late);
   applyEdits(doc, input.edits);
-  timed(timings, 'claims', () => claims(doc));
-  timed(timings, 'sources', () => sources(doc));
-  timed(timings, 'topics', () => topics(doc, model, corpus));
-  const rendered = timed(timings, 'render', () => encode(renderDocument(doc, formats)));
-  return { rendered, summary: summarize(doc), timings };
+  for (const step of pass2) runStep(step, doc, ctx, tallies);
+  const rendered = timed(tallies, 'render', () => encode(renderDocument(doc, ctx.formats)));
+  return { rendered, summary: summarize(doc), tallies, ...(ctx.documents ? { doc: toPlainDoc(doc) } : {}) };
 }
 
 const encoder = new TextEncoder();
@@ -190,13 +190,16 @@ function applyEdits(doc: Doc, edits: LateForDoc['edits']): void {
   }
 }
 
-export const handlers = { prepare, finish, setContext } as const;
+/** The tasks an executor runs, by kind: their input and output are plain data (structured-clonable). */
+export interface Tasks {
+  prepare: { input: PrepareInput; output: Prepared };
+  finish: { input: FinishInput; output: Finished };
+}
+export type TaskKind = keyof Tasks;
 
 /** How much document text a task carries (the pool sends huge documents to a worker of their own). */
-export function taskChars(kind: TaskKind, input: unknown): number {
+export function taskChars(kind: TaskKind | 'setContext', input: unknown): number {
   if (kind === 'prepare') return (input as PrepareInput).source.text.length;
   if (kind === 'finish') return (input as FinishInput).text.length;
   return 0;
 }
-export type Handlers = typeof handlers;
-export type TaskKind = keyof Handlers;

@@ -1,49 +1,74 @@
-// A streaming run in bounded memory, with the same output as runPipeline + writeRun:
-//   pass 1  read -> [segment, boilerplate, quality] (pool, in flight: a bounded window)
-//           -> in input order on the main thread: site repeats, dedupe, corpus statistics, spill
-//   pass 2  spill -> [claims, sources, topics, render] (pool) -> write in input order
+// The run: the steps of src/pipeline.ts over an input, in bounded memory.
+//   pass 1  read -> pass 1's steps (executor, in flight: a bounded window)
+//           -> in input order on the main thread: the corpus steps, then spill
+//   pass 2  spill -> pass 2's steps and render (executor) -> the sink, in input order
 // Two passes because every document's claims need the run's final corpus statistics (TF-IDF) and
 // every kept segment's copies may grow while later documents are deduplicated. What the main
 // thread keeps is dedupe's own memory, the corpus statistics (one count per distinct term), and
 // per document a name and its index row; copies that a kept segment gets from a later document,
 // and dedupe's late edits, are remembered as numbers (LateChanges, src/run/late.ts) and handed to
-// pass 2 with the document they belong to.
+// pass 2 with the document they belong to. The in-memory run (src/run/memory.ts) and the API
+// (src/api.ts) are this run with a sink that keeps what it is given.
 import { VFile } from 'vfile';
-import { Dedupe } from '../dedupe/index.js';
-import { SiteRepeats } from '../boilerplate/site-repeats.js';
-import { activeTaxonomy, CorpusStats, type Taxonomy } from '../topics/index.js';
-import { writeIndex, type Format } from '../write/index.js';
+import { corpus as corpusSteps, STEP_NAMES, type CorpusItem } from '../pipeline.js';
+import { CorpusStats, defaultTaxonomy, type Taxonomy } from '../topics/index.js';
+import { writeIndex, type Format, type RenderedDocument } from '../write/index.js';
 import { FileWrites } from '../write/files.js';
 import { IndexBuilder } from '../write/summary.js';
 import type { Sink } from '../write/sink.js';
 import type { Doc, InputProblem } from '../types.js';
-import { toPlainDoc } from './plain.js';
-import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
+import type { RecordSource } from '../ingest/records.js';
+import { fromPlainDoc, toPlainDoc } from './plain.js';
+import { createExecutor, MIN_PARALLEL_BYTES, type Executor, type ExecutorFactory } from './executor.js';
 import { preparedInOrder, windowFor } from './ordered.js';
-import type { Finished, Timings } from './stages.js';
+import type { Finished } from './stages.js';
 import { Spill } from './spill.js';
-import { addSegment } from './corpus.js';
 import { LateChanges } from './late.js';
+import { addTime, mergeTallies, runStep, type Tallies } from './steps.js';
 import { effectiveConcurrency, inputSizes } from './sizes.js';
 import type { Progress } from './progress.js';
 
+/** Milliseconds per step or phase: worker steps summed over threads, main-thread ones as measured. */
+export type Timings = Record<string, number>;
+
+/** A document as pass 2 hands it to `onDocument`, in input order. */
+export interface FinishedDocument {
+  name: string;
+  /** Its files in the run's formats, as UTF-8 pieces. */
+  rendered: RenderedDocument<Uint8Array[]>;
+  /** The document itself, when the run was asked for `documents`. */
+  doc?: Doc;
+}
+
 export interface StreamOptions {
-  input: string;
+  /** A file or folder to read, or records ({id, text, url?}) handed over by a program. */
+  input: string | RecordSource;
   concurrency: number;
   formats: Format[];
   sink: Sink;
+  /** Topics to tag claims with (default: consumer health, src/topics/taxonomy.json). */
   taxonomy?: Taxonomy;
   progress?: Progress;
   /** Called for each input problem as it is reached (in input order). */
   onProblem?: (problem: InputProblem) => void;
   /** Inputs smaller than this run inline whatever the concurrency (default MIN_PARALLEL_BYTES). */
   minParallelBytes?: number;
+  /** Where the per-document steps run (default: inline at concurrency 1, else worker threads). */
+  executor?: ExecutorFactory;
+  /** Called for each finished document in input order, before its files go to the sink. */
+  onDocument?: (done: FinishedDocument) => void | Promise<void>;
+  /** Hand `onDocument` the finished Doc too (costs a copy of each document's decisions). */
+  documents?: boolean;
 }
 
 export interface RunReport {
   totals: IndexBuilder['totals'];
   problems: InputProblem[];
-  /** Milliseconds per stage: worker stages summed over threads, main-thread stages as measured. */
+  /** Segment step: cuts per split rule. */
+  cuts: Map<string, number>;
+  /** What each step did, with milliseconds. */
+  steps: Tallies;
+  /** Milliseconds per step and per phase of the plumbing (terms, keys, spill, context, render, write). */
   timings: Timings;
   /** Wall-clock milliseconds of the two passes. */
   passes: { clean: number; write: number };
@@ -52,7 +77,9 @@ export interface RunReport {
 }
 
 export async function runStreaming(options: StreamOptions): Promise<RunReport> {
-  const exec = createExecutor(await effectiveConcurrency(options.input, options.concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES));
+  const { input, concurrency } = options;
+  const make = options.executor ?? createExecutor;
+  const exec = make(typeof input === 'string' ? await effectiveConcurrency(input, concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES) : concurrency);
   const spill = await Spill.create();
   try {
     return await run(options, exec, spill);
@@ -63,7 +90,7 @@ export async function runStreaming(options: StreamOptions): Promise<RunReport> {
 }
 
 async function run(options: StreamOptions, exec: Executor, spill: Spill): Promise<RunReport> {
-  const state: RunState = { options, exec, spill, timings: {}, problems: [], cuts: new Map() };
+  const state: RunState = { options, exec, spill, tallies: {}, problems: [], cuts: new Map() };
   const started = performance.now();
   const late = await clean(state);
   const writing = performance.now();
@@ -71,7 +98,9 @@ async function run(options: StreamOptions, exec: Executor, spill: Spill): Promis
   return {
     totals,
     problems: state.problems,
-    timings: state.timings,
+    cuts: state.cuts,
+    steps: Object.fromEntries(Object.entries(state.tallies).filter(([name]) => STEP_NAMES.includes(name))),
+    timings: Object.fromEntries(Object.entries(state.tallies).map(([name, t]) => [name, t.ms])),
     passes: { clean: writing - started, write: performance.now() - writing },
     workers: exec.workers,
     spillBytes: spill.bytes,
@@ -82,22 +111,19 @@ interface RunState {
   options: StreamOptions;
   exec: Executor;
   spill: Spill;
-  timings: Timings;
+  tallies: Tallies;
   problems: InputProblem[];
   cuts: Map<string, number>;
 }
 
-async function time<T>(state: RunState, stage: string, f: () => T | Promise<T>): Promise<T> {
+/** Time plumbing that is not a step (spill, context, write). */
+async function time<T>(state: RunState, name: string, f: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
   try {
     return await f();
   } finally {
-    state.timings[stage] = (state.timings[stage] ?? 0) + performance.now() - t0;
+    addTime(state.tallies, name, performance.now() - t0);
   }
-}
-
-function addTimings(state: RunState, t: Timings): void {
-  for (const [k, v] of Object.entries(t)) state.timings[k] = (state.timings[k] ?? 0) + v;
 }
 
 function problemFound(state: RunState, p: InputProblem): void {
@@ -106,21 +132,20 @@ function problemFound(state: RunState, p: InputProblem): void {
 }
 
 /**
- * Pass 1: the per-document stages, then in input order dedupe, corpus statistics, spill. Ends by
+ * Pass 1: the per-document steps, then in input order the corpus steps and the spill. Ends by
  * handing the statistics to the executor, so that neither they (once packed for the workers) nor
  * dedupe's memory outlive this pass on the main thread.
  */
 async function clean(state: RunState): Promise<LateChanges> {
   const { options, exec, spill, cuts } = state;
   const { progress } = options;
-  const sizes = progress ? await inputSizes(options.input) : undefined;
+  const sizes = progress && typeof options.input === 'string' ? await inputSizes(options.input) : undefined;
   progress?.phase('cleaning');
   const counts = { docs: 0, bytes: 0, ...(sizes ? { totalBytes: sizes.total } : {}) };
   const ticker = progress ? setInterval(() => progress.update(counts), 500).unref() : undefined;
-  const siteRepeats = new SiteRepeats();
-  const dedupe = new Dedupe();
   const corpus = new CorpusStats();
   const late = new LateChanges();
+  const steps = corpusSteps.map((step) => step.start({ corpus, late }));
   try {
     for await (const item of preparedInOrder(options.input, exec, windowFor(exec))) {
       if (item.kind === 'problem') {
@@ -128,16 +153,13 @@ async function clean(state: RunState): Promise<LateChanges> {
         continue;
       }
       const { doc } = item;
-      addTimings(state, item.timings);
+      mergeTallies(state.tallies, item.tallies);
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
-      await time(state, 'site-repeats', () => siteRepeats.add(doc));
-      await time(state, 'dedupe', () => dedupe.add(doc, item.keys));
-      const edits = dedupe.takeEdits();
-      late.add(doc, edits);
-      for (const e of edits) if (e.keptText !== undefined) corpus.remove(e.keptText);
-      await time(state, 'corpus', () => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }));
+      const summaries: CorpusItem = { terms: item.terms, ...(item.keys ? { keys: item.keys } : {}) };
+      // A corpus step that throws ends the run (its state may be half-updated); the error names step and document.
+      for (const step of steps) runStep(step, doc, summaries, state.tallies);
       await time(state, 'spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
-      dedupe.seal(doc);
+      for (const step of steps) step.seal?.(doc);
       release(doc);
       counts.docs++;
       if (sizes && item.end !== undefined) counts.bytes = (sizes.before.get(doc.source.path) ?? 0) + item.end;
@@ -147,7 +169,7 @@ async function clean(state: RunState): Promise<LateChanges> {
   } finally {
     if (ticker) clearInterval(ticker);
   }
-  await time(state, 'context', () => exec.setContext({ corpus, taxonomy: options.taxonomy ?? activeTaxonomy(), formats: options.formats }));
+  await time(state, 'context', () => exec.setContext({ corpus, taxonomy: options.taxonomy ?? defaultTaxonomy, formats: options.formats, documents: options.documents ?? false }));
   return late;
 }
 
@@ -166,7 +188,7 @@ function release(doc: Doc): void {
   doc.file = new VFile();
 }
 
-/** Pass 2: each spilled document with its late copies through claims, sources, topics, render; written in input order. */
+/** Pass 2: each spilled document with its late copies through pass 2's steps and render; written in input order. */
 async function write(state: RunState, late: LateChanges): Promise<RunReport['totals']> {
   const { options, exec, spill } = state;
   const { sink, formats, progress } = options;
@@ -187,14 +209,22 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
       problemFound(state, { path: name, message: `cannot finish (${done.message.split('\n')[0]})`, severity: 'error' });
       return;
     }
-    addTimings(state, done.timings);
+    mergeTallies(state.tallies, done.tallies);
+    if (options.onDocument) {
+      const doc = done.doc ? fromPlainDoc(done.doc, texts.get(k) ?? '') : undefined;
+      await options.onDocument({ name, rendered: done.rendered, ...(doc ? { doc } : {}) });
+    }
+    texts.delete(k);
     await time(state, 'write', () => files.add(name, done.rendered));
     index.add(done.summary);
     written.docs++;
     progress?.update(written);
   };
+  // The texts of documents in flight, when the finished documents are handed back whole.
+  const texts = new Map<number, string>();
   let k = 0;
   for await (const record of spill.read()) {
+    if (options.documents) texts.set(k, record.text);
     const input = { header: record.header, text: record.text, ...late.take(k) };
     queue.push({ k, chars: record.text.length, result: exec.run('finish', input).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) });
     chars += record.text.length;
@@ -203,6 +233,6 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
   }
   while (queue.length) await writeHead();
   await time(state, 'write', () => files.end());
-  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts), sink, formats));
+  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts, state.tallies), sink, formats));
   return { ...index.totals, errors: state.problems.filter((p) => p.severity === 'error').length };
 }

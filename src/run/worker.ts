@@ -1,13 +1,27 @@
 // A pool worker: runs the per-document stages (src/run/stages.ts) on the tasks the main thread
 // posts and posts back plain results. A stage that throws fails that task only.
 import { parentPort } from 'node:worker_threads';
-import { handlers, transferList, type TaskKind } from './stages.js';
+import { finish, finishContext, prepare, transferList, unpackContext, type FinishContext, type FinishInput, type PackedContext, type PrepareInput, type TaskKind } from './stages.js';
 
 export interface TaskMessage {
   id: number;
-  kind: TaskKind;
+  kind: TaskKind | 'setContext';
   input: unknown;
 }
+
+/** This thread's pass-2 context (a worker serves one run). */
+let context: FinishContext | undefined;
+
+const handlers = {
+  prepare: (input: unknown) => prepare(input as PrepareInput),
+  finish: (input: unknown) => {
+    if (!context) throw new Error('finish before setContext');
+    return finish(context, input as FinishInput);
+  },
+  setContext: (input: unknown) => {
+    context = finishContext(unpackContext(input as PackedContext));
+  },
+};
 
 export type ResultMessage = { id: number; ok: true; output: unknown } | { id: number; ok: false; error: string };
 
@@ -18,8 +32,7 @@ port.on('message', (task: TaskMessage) => {
   let reply: ResultMessage;
   let transfer: ArrayBuffer[] = [];
   try {
-    const handler = handlers[task.kind] as (input: unknown) => unknown;
-    const output = handler(task.input);
+    const output = handlers[task.kind](task.input);
     transfer = transferList(output);
     reply = { id: task.id, ok: true, output };
   } catch (e) {

@@ -21,17 +21,6 @@ const DEFAULT_SCORING: Scoring = { minScore: 0.6, relative: 0.75, maxTopics: 3, 
 
 export const defaultTaxonomy: Taxonomy = validate(defaultFile, 'default taxonomy');
 
-let active: Taxonomy = defaultTaxonomy;
-
-/** The taxonomy the claims stages use; the CLI sets it from --taxonomy (or back to the default). */
-export function activeTaxonomy(): Taxonomy {
-  return active;
-}
-
-export function useTaxonomy(taxonomy: Taxonomy = defaultTaxonomy): void {
-  active = taxonomy;
-}
-
 export function readTaxonomy(file: string): Taxonomy {
   let raw: unknown;
   try {

@@ -54,5 +54,5 @@ export async function writeIndex(index: SieveRunIndex, sink: Sink, formats: read
 export async function writeRun(result: PipelineResult, sink: Sink, formats: Format[]): Promise<void> {
   if (formats.includes('jsonl')) await sink.append('cleaned.jsonl', '');
   for (const doc of result.docs) await writeDocument(doc.name, renderText(doc, formats), sink);
-  await writeIndex(runIndex(result.docs, result.problems as InputProblem[], result.segmentCuts), sink, formats);
+  await writeIndex(runIndex(result.docs, result.problems as InputProblem[], result.segmentCuts, result.steps), sink, formats);
 }

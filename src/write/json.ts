@@ -2,6 +2,7 @@
 import type { Doc, InputProblem, Segment } from '../types.js';
 import type { DocumentStats, SegmentOutput, SieveDocumentOutput, SieveRunIndex, MessageOutput } from './output-types.js';
 import { isRemovalMessage } from '../doc.js';
+import type { Tallies } from '../run/steps.js';
 import { IndexBuilder, summarize } from './summary.js';
 
 export function documentOutput(doc: Doc): SieveDocumentOutput {
@@ -64,10 +65,10 @@ function messages(doc: Doc): MessageOutput[] {
   }));
 }
 
-export function runIndex(docs: Doc[], problems: InputProblem[], segmentCuts: Map<string, number>): SieveRunIndex {
+export function runIndex(docs: Doc[], problems: InputProblem[], segmentCuts: Map<string, number>, steps: Tallies = {}): SieveRunIndex {
   const index = new IndexBuilder();
   for (const doc of docs) index.add(summarize(doc));
-  return index.build(problems, segmentCuts);
+  return index.build(problems, segmentCuts, steps);
 }
 
 export function toJson(value: unknown): string {

@@ -192,6 +192,10 @@ export interface SieveRunIndex {
       [k: string]: number;
     };
   };
+  /**
+   * What each step of the pipeline (src/pipeline.ts) did over the run, in the order they run: documents it ran on, kept segments before and after it (summed over documents), and the segments it removed by rule (dedupe: with the kept segments of earlier documents it made copies). No times: the index is the same on every run.
+   */
+  steps: IndexStep[];
 }
 export interface IndexDocument {
   id: string;
@@ -213,4 +217,13 @@ export interface IndexProblem {
   where?: string;
   message: string;
   severity: "error" | "note";
+}
+export interface IndexStep {
+  name: string;
+  documents: number;
+  segmentsIn: number;
+  segmentsOut: number;
+  removed: {
+    [k: string]: number;
+  };
 }

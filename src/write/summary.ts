@@ -3,6 +3,8 @@
 import type { Doc, InputProblem } from '../types.js';
 import type { SieveRunIndex } from './output-types.js';
 import { documentStats } from './json.js';
+import { STEP_NAMES } from '../pipeline.js';
+import type { Tallies } from '../run/steps.js';
 
 type IndexDocument = SieveRunIndex['documents'][number];
 const STAGES = ['boilerplate', 'quality', 'dedupe'] as const;
@@ -66,7 +68,7 @@ export class IndexBuilder {
     this.documents.push(entry);
   }
 
-  build(problems: InputProblem[], segmentCuts: Map<string, number>): SieveRunIndex {
+  build(problems: InputProblem[], segmentCuts: Map<string, number>, tallies: Tallies): SieveRunIndex {
     const totals = { ...this.totals, removed: { ...this.totals.removed }, errors: problems.filter((p) => p.severity === 'error').length };
     const stages: Record<string, Record<string, number>> = { segment: sortedRecord(segmentCuts) };
     for (const stage of STAGES) stages[stage] = sortedRecord(this.removals.get(stage) ?? new Map());
@@ -76,6 +78,11 @@ export class IndexBuilder {
       documents: this.documents,
       problems: problems.map((p) => ({ path: p.path, ...(p.where ? { where: p.where } : {}), message: p.message, severity: p.severity })),
       stages,
+      // What each step did, in the declared order; the counts only (milliseconds would differ from run to run).
+      steps: STEP_NAMES.flatMap((name) => {
+        const t = tallies[name];
+        return t ? [{ name, documents: t.documents, segmentsIn: t.segmentsIn, segmentsOut: t.segmentsOut, removed: sortedRecord(new Map(Object.entries(t.removed))) }] : [];
+      }),
     };
   }
 }
