@@ -9,7 +9,7 @@ import type { Taxonomy } from './taxonomy.js';
 import { stems, tokens, type Token } from './text.js';
 
 export { corpusStats, CorpusStats } from './corpus.js';
-export { defaultTaxonomy, readTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
+export { defaultTaxonomy, readTaxonomy, validateTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
 
 interface Cue { topic: number; stems: string[]; weight: number }
 export interface TopicModel {

@@ -75,3 +75,6 @@ function validate(raw: unknown, where: string): Taxonomy {
   }
   return { id: typeof raw.id === 'string' ? raw.id : 'custom', scoring, topics, ...(adviceTopics ? { adviceTopics } : {}) };
 }
+
+/** A taxonomy given as data (the API's `taxonomy` option), checked as a file would be. */
+export { validate as validateTaxonomy };
