@@ -46,8 +46,14 @@ export const BIG_TASK_CHARS = 1 << 20;
 
 /** Tasks posted to one worker ahead of time, so it never waits for the main thread between two. */
 const AHEAD = 2;
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./worker.ts', import.meta.url).href;
+/**
+ * Compiled (dist/run/pool.js), a worker starts from dist/run/worker.js. From the TypeScript sources
+ * (tsx, vitest), it starts from worker-boot.mjs, which registers tsx in the thread and imports
+ * worker.ts.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const ENTRY = new URL(COMPILED ? './worker.js' : './worker.ts', import.meta.url);
+const START = COMPILED ? { script: ENTRY, workerData: {} } : { script: new URL('./worker-boot.mjs', import.meta.url), workerData: { entry: ENTRY.href } };
 
 export class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
@@ -84,7 +90,7 @@ export class WorkerPool implements Executor {
   }
 
   private spawn(big: boolean): Slot {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY }, ...(big ? {} : { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) });
+    const worker = new Worker(START.script, { workerData: START.workerData, ...(big ? {} : { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) });
     const slot: Slot = { worker, load: 0, big };
     if (big && this.context) void this.post(slot, 'setContext', this.context).catch(() => undefined);
     worker.on('message', (msg: ResultMessage) => {
