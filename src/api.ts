@@ -7,6 +7,7 @@ import { readTaxonomy, validateTaxonomy, type Taxonomy } from './topics/index.js
 import { runStreaming } from './run/stream.js';
 import { NullSink } from './run/memory.js';
 import type { ExecutorFactory } from './run/executor.js';
+import { checkOverrides, type Overrides, type SettingsInput } from './settings.js';
 import type { InputRecord, RecordSource } from './ingest/records.js';
 import type { InputProblem } from './types.js';
 import type { SieveDocumentOutput } from './write/output-types.js';
@@ -26,6 +27,8 @@ export interface SieveOptions {
   concurrency?: number;
   /** Where the per-document steps run instead of the built-in executors (src/run/executor.ts). */
   executor?: ExecutorFactory;
+  /** Threshold overrides by name, `{"boilerplate.teasers.minRun": 4}` or nested (src/settings.ts); checked at once. */
+  settings?: SettingsInput;
 }
 
 export interface Sieve {
@@ -48,10 +51,11 @@ const AHEAD = 16;
 
 export function createSieve(options: SieveOptions = {}): Sieve {
   const taxonomy = typeof options.taxonomy === 'string' ? readTaxonomy(options.taxonomy) : options.taxonomy !== undefined ? validateTaxonomy(options.taxonomy, 'taxonomy option') : undefined;
+  const settings = checkOverrides(options.settings, 'settings option');
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new RangeError(`sieve: "concurrency" must be a whole number from 1 to 64, not ${JSON.stringify(options.concurrency)}`);
   const clean = (records: RecordSource): AsyncIterable<SieveDocumentOutput> => ({
-    [Symbol.asyncIterator]: () => outputs(records, { concurrency, ...(taxonomy ? { taxonomy } : {}), ...(options.executor ? { executor: options.executor } : {}) }),
+    [Symbol.asyncIterator]: () => outputs(records, { concurrency, settings, ...(taxonomy ? { taxonomy } : {}), ...(options.executor ? { executor: options.executor } : {}) }),
   });
   return {
     clean,
@@ -83,7 +87,7 @@ class Stopped extends Error {}
  * when AHEAD outputs are unread; a reader that stops early ends the run (workers and spill file
  * are let go).
  */
-async function* outputs(records: RecordSource, settings: { concurrency: number; taxonomy?: Taxonomy; executor?: ExecutorFactory }): AsyncGenerator<SieveDocumentOutput> {
+async function* outputs(records: RecordSource, settings: { concurrency: number; settings: Overrides; taxonomy?: Taxonomy; executor?: ExecutorFactory }): AsyncGenerator<SieveDocumentOutput> {
   const ready: SieveDocumentOutput[] = [];
   let wake: (() => void) | undefined;
   let resume: (() => void) | undefined;

@@ -12,7 +12,7 @@ import { readTaxonomy, TaxonomyError, type Taxonomy } from './topics/index.js';
 const HELP = `Usage: sieve [options]
   --input PATH        file or folder to read (default: input/)
   --output DIR        folder to write (default: output/)
-  --config FILE       JSON file with input, output, concurrency, formats, taxonomy
+  --config FILE       JSON file with input, output, concurrency, formats, taxonomy, settings
   --concurrency N     documents processed at once (default: 4)
   --format LIST       json, md, jsonl (comma-separated; default: all three)
   --taxonomy FILE     topic taxonomy (JSON; default: consumer health, src/topics/taxonomy.json)
@@ -70,7 +70,7 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
   let report;
   try {
     report = await runStreaming({
-      input: config.input, concurrency: config.concurrency, formats: config.formats, sink, progress, ...(taxonomy ? { taxonomy } : {}),
+      input: config.input, concurrency: config.concurrency, formats: config.formats, sink, progress, ...(taxonomy ? { taxonomy } : {}), ...(config.settings ? { settings: config.settings } : {}),
       onProblem: (p) => { if (p.severity === 'error' || !args.quiet) progress.log(formatProblem(p)); },
     });
   } finally {

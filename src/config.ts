@@ -1,8 +1,10 @@
-// Run settings: defaults, then a config file (--config, JSON), then command-line flags.
+// Run settings: defaults, then a config file (--config, JSON), then command-line flags. The
+// config file's `settings` overrides thresholds of the rule and settings files (src/settings.ts).
 // A bad value is a ConfigError: one line, exit code 2.
 import fs from 'node:fs';
 import path from 'node:path';
 import { FORMATS, type Format } from './write/index.js';
+import { checkOverrides, SettingsError, type Overrides, type SettingsInput } from './settings.js';
 
 export interface Config {
   input: string;
@@ -11,6 +13,8 @@ export interface Config {
   formats: Format[];
   /** Topic taxonomy file (JSON); undefined: the default consumer-health taxonomy. */
   taxonomy?: string;
+  /** Threshold overrides (src/settings.ts), checked. */
+  settings?: Overrides;
 }
 
 export class ConfigError extends Error {}
@@ -44,8 +48,15 @@ export function readConfigFile(file: string): Partial<Config> {
       case 'formats':
         out.formats = parseFormats(value, where);
         break;
+      case 'settings':
+        try {
+          out.settings = checkOverrides(value as SettingsInput, where);
+        } catch (e) {
+          throw e instanceof SettingsError ? new ConfigError(e.message) : e;
+        }
+        break;
       default:
-        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats, taxonomy)`);
+        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats, taxonomy, settings)`);
     }
   }
   return out;

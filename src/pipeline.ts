@@ -24,20 +24,22 @@ import type { LateChanges } from './run/late.js';
 import type { PackedKeys } from './dedupe/keys.js';
 import type { Doc } from './types.js';
 import type { Step } from './run/steps.js';
+import type { Settings } from './settings.js';
 
 export { runPipeline, type PipelineOptions, type PipelineResult } from './run/memory.js';
 export { runStreaming, type RunReport, type StreamOptions } from './run/stream.js';
 
-/** What pass 1's steps share for one document: the segment step's cuts per split rule. */
+/** What pass 1's steps share for one document: the thresholds in force, the segment step's cuts per split rule. */
 export interface Pass1Context {
+  settings: Settings;
   cuts: Map<string, number>;
 }
 
 /** Pass 1, per document. `windowed`: a huge document runs it window by window (src/run/windows.ts). */
 export const pass1: readonly (Step<Pass1Context> & { windowed?: boolean })[] = [
   { name: 'segment', run: (doc, ctx) => { doc.segments = createDoc(doc.source, doc.name, segmentText(doc.source.text, ctx.cuts)).segments; } },
-  { name: 'boilerplate', windowed: true, run: (doc) => boilerplate(doc) },
-  { name: 'quality', windowed: true, run: (doc) => quality(doc) },
+  { name: 'boilerplate', windowed: true, run: (doc, ctx) => boilerplate(doc, ctx.settings) },
+  { name: 'quality', windowed: true, run: (doc, ctx) => quality(doc, ctx.settings) },
 ];
 
 /** What a corpus step gets with each document: what the pass-1 workers summarised of it. */
@@ -50,6 +52,7 @@ export interface CorpusItem {
 
 /** A run's shared corpus state: the statistics pass 2 needs, and dedupe's changes to documents already spilled. */
 export interface CorpusRun {
+  settings: Settings;
   corpus: CorpusStats;
   late: LateChanges;
 }
@@ -64,8 +67,8 @@ export interface CorpusStep {
 export const corpus: readonly CorpusStep[] = [
   {
     name: 'site-repeats',
-    start: () => {
-      const repeats = new SiteRepeats();
+    start: ({ settings }) => {
+      const repeats = new SiteRepeats(settings['boilerplate.siteRepeats']);
       return { name: 'site-repeats', run: (doc) => repeats.add(doc) };
     },
   },

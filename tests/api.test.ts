@@ -25,8 +25,8 @@ async function all(it: AsyncIterable<SieveDocumentOutput>): Promise<SieveDocumen
 }
 
 describe('the public API', () => {
-  it('exports exactly cleanText, clean, createSieve, the input error and the taxonomy helpers', () => {
-    expect(Object.keys(api).sort()).toEqual(['SieveInputError', 'TaxonomyError', 'clean', 'cleanText', 'createSieve', 'defaultTaxonomy', 'readTaxonomy']);
+  it('exports exactly cleanText, clean, createSieve, the input and settings errors and the taxonomy helpers', () => {
+    expect(Object.keys(api).sort()).toEqual(['SettingsError', 'SieveInputError', 'TaxonomyError', 'clean', 'cleanText', 'createSieve', 'defaultTaxonomy', 'readTaxonomy']);
   });
 
   it('cleanText gives the document output the command writes for the same record', async () => {

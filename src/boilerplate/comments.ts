@@ -9,6 +9,9 @@ import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
 import settings from './comments.json' with { type: 'json' };
 
+/** The numeric settings of comments.json (src/settings.ts may override them per run). */
+export type CommentSettings = Pick<typeof settings, 'pairWindow' | 'minWordsBefore'>;
+
 const compile = (list: { pattern: string }[]): RegExp[] => list.map((e) => new RegExp(e.pattern, 'iu'));
 const HEADERS = compile(settings.headers);
 const SIGNATURES = compile(settings.signatures);
@@ -17,9 +20,9 @@ const INLINE = compile(settings.inline);
 const any = (res: RegExp[], text: string): boolean => res.some((re) => re.test(text));
 
 /** Index of the segment where the comments begin, or -1. `words`: each segment's word count. */
-export function commentStart(doc: Doc, words: readonly number[]): number {
+export function commentStart(doc: Doc, words: readonly number[], limits: CommentSettings = settings): number {
   const segs = doc.segments;
-  const w = settings.pairWindow.value;
+  const w = limits.pairWindow.value;
   // Each segment is tested for a name line and a date line at most once, though up to 2w+1 segments ask.
   const signature: (boolean | undefined)[] = [];
   const stamp: (boolean | undefined)[] = [];
@@ -30,7 +33,7 @@ export function commentStart(doc: Doc, words: readonly number[]): number {
   };
   let keptBefore = 0;
   for (let i = 0; i < segs.length; i++) {
-    if (keptBefore >= settings.minWordsBefore.value) {
+    if (keptBefore >= limits.minWordsBefore.value) {
       const t = segs[i]!.text.trim();
       if (any(HEADERS, t) || any(INLINE, t)) return i;
       if (is(signature, SIGNATURES, i) && near(i, stamp, STAMPS)) return i;
@@ -41,8 +44,8 @@ export function commentStart(doc: Doc, words: readonly number[]): number {
   return -1;
 }
 
-export function removeCommentSection(doc: Doc, words: readonly number[]): void {
-  const start = commentStart(doc, words);
+export function removeCommentSection(doc: Doc, words: readonly number[], limits: CommentSettings = settings): void {
+  const start = commentStart(doc, words, limits);
   if (start < 0) return;
   for (const segment of doc.segments.slice(start)) {
     if (segment.status === 'kept') remove(doc, segment, { stage: 'boilerplate', kind: 'ugc', rule: 'comment-section' });

@@ -19,11 +19,12 @@ import { detectLanguage } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
 import { flatThreshold, lineThreshold } from './page-type.js';
 import modelFile from './model.json' with { type: 'json' };
-import fallback from './fallback.json' with { type: 'json' };
+import { defaultSettings, type Settings } from '../settings.js';
 
 const model = modelFile as unknown as CleanerModel;
 
-export function boilerplate(doc: Doc): void {
+/** `settings`: the thresholds in force (src/settings.ts). */
+export function boilerplate(doc: Doc, settings: Settings = defaultSettings): void {
   const { text } = doc.source;
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
@@ -34,8 +35,8 @@ export function boilerplate(doc: Doc): void {
   const words = doc.segments.map((s) => wordCount(s.text));
   const texts = doc.segments.map((s) => s.text);
   const threshold = flat
-    ? flatThreshold(model.thresholdFlat, text, texts, probs, doc.source.url, words)
-    : lineThreshold(model.threshold, text, texts, probs, doc.source.url, words);
+    ? flatThreshold(settings['boilerplate.model'].thresholdFlat.value, text, texts, probs, doc.source.url, words, settings['boilerplate.pageType'])
+    : lineThreshold(settings['boilerplate.model'].threshold.value, text, texts, probs, doc.source.url, words, settings['boilerplate.pageType']);
   const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;
@@ -46,7 +47,7 @@ export function boilerplate(doc: Doc): void {
   const furniture = left.filter((i) => (probs[i] ?? 1) < threshold);
   const wordsOf = (list: number[]): number => list.reduce((n, i) => n + (words[i] ?? 0), 0);
   const all = wordsOf(left);
-  if (fallsBack(all - wordsOf(furniture), all)) {
+  if (fallsBack(all - wordsOf(furniture), all, settings['boilerplate.fallback'])) {
     note(doc, 'boilerplate', 'model-fallback', `the furniture model would keep almost nothing of this page (${furniture.length} of ${left.length} segments removed); kept what the rules left`);
   } else {
     for (const i of furniture) {
@@ -54,9 +55,9 @@ export function boilerplate(doc: Doc): void {
       remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - (probs[i] ?? 1)).toFixed(3) });
     }
   }
-  if (!flat) removeTeaserRuns(doc, words);
-  removeCommentSection(doc, words);
-  removeLeadsOfFurniture(doc);
+  if (!flat) removeTeaserRuns(doc, words, settings['boilerplate.teasers']);
+  removeCommentSection(doc, words, settings['boilerplate.comments']);
+  removeLeadsOfFurniture(doc, settings['boilerplate.leads']);
 }
 
 /**
@@ -64,7 +65,7 @@ export function boilerplate(doc: Doc): void {
  * left (fallback.json)? Then the page is not an article the model knows (a product grid, a
  * category page) and its best guess is worse than the page.
  */
-export function fallsBack(kept: number, all: number): boolean {
+export function fallsBack(kept: number, all: number, fallback: Settings['boilerplate.fallback'] = defaultSettings['boilerplate.fallback']): boolean {
   return all > 0 && kept < fallback.minKeptWords.value && kept / all < fallback.minKeptShare.value;
 }
 

@@ -25,6 +25,9 @@ interface Settings {
 
 const settings = settingsFile as unknown as Settings;
 
+/** The cut-offs and thresholds of page-type.json (src/settings.ts may override them per run). */
+export type Gates = Pick<Settings, 'articleAt' | 'articleThreshold' | 'flatArticleAt' | 'flatArticleThreshold'>;
+
 /** A segment of at least this many words that ends like a sentence is prose. */
 const PROSE_WORDS = 12;
 
@@ -96,16 +99,16 @@ function gated(gate: Gate, modelThreshold: number, features: Record<string, numb
  * features that need line breaks (LINE_FEATURES), and its own cut-off and threshold
  * (flatArticleAt, flatArticleThreshold in page-type.json).
  */
-export function flatThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[]): number {
+export function flatThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[], gates: Gates = settings): number {
   const features = pageFeatures(text, texts, probs, url, words);
   for (const name of LINE_FEATURES) features[name] = settings.model.features[name]?.mean ?? 0;
-  return gated({ at: settings.flatArticleAt, threshold: settings.flatArticleThreshold }, modelThreshold, features);
+  return gated({ at: gates.flatArticleAt, threshold: gates.flatArticleThreshold }, modelThreshold, features);
 }
 
 /**
  * The furniture model's threshold for a line-broken page: higher on an article page, the
  * model's own elsewhere.
  */
-export function lineThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[]): number {
-  return gated({ at: settings.articleAt, threshold: settings.articleThreshold }, modelThreshold, pageFeatures(text, texts, probs, url, words));
+export function lineThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[], gates: Gates = settings): number {
+  return gated({ at: gates.articleAt, threshold: gates.articleThreshold }, modelThreshold, pageFeatures(text, texts, probs, url, words));
 }

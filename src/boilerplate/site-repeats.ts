@@ -10,7 +10,7 @@ import type { Doc } from '../types.js';
 import { normalizeForDedupe } from '../dedupe/normalize.js';
 import { exactKey } from '../dedupe/hash.js';
 import { wordCount } from './rules.js';
-import settings from './site-repeats.json' with { type: 'json' };
+import defaults from './site-repeats.json' with { type: 'json' };
 
 export function siteOf(doc: Doc): string {
   const { url, path } = doc.source;
@@ -27,16 +27,18 @@ export function siteOf(doc: Doc): string {
 export class SiteRepeats {
   /** 64-bit hash of site and normalised line -> pages of that site seen so far with the line. */
   private readonly pages = new Map<bigint, number>();
+  /** `settings`: site-repeats.json's, or a run's overrides of them (src/settings.ts). */
+  constructor(private readonly settings: typeof defaults = defaults) {}
   /** Count the document's short lines, then remove those its site has repeated often enough. */
   add(doc: Doc): void {
     const site = siteOf(doc);
-    const keys = doc.segments.map((s) => (wordCount(s.text) <= settings.maxWords.value ? exactKey(`${site}\n${normalizeForDedupe(s.text)}`) : null));
+    const keys = doc.segments.map((s) => (wordCount(s.text) <= this.settings.maxWords.value ? exactKey(`${site}\n${normalizeForDedupe(s.text)}`) : null));
     for (const key of new Set(keys)) if (key !== null) this.pages.set(key, (this.pages.get(key) ?? 0) + 1);
     doc.segments.forEach((s, i) => {
       const key = keys[i];
       if (s.status !== 'kept' || key === null || key === undefined) return;
       const seen = this.pages.get(key) ?? 0;
-      if (seen < settings.minPages.value) return;
+      if (seen < this.settings.minPages.value) return;
       remove(doc, s, { stage: 'boilerplate', kind: wordCount(s.text) <= 3 ? 'nav' : 'other', rule: 'site-repeat', score: seen },
         { why: `this line is on ${seen} pages of ${site} so far` });
     });

@@ -8,7 +8,7 @@ import { remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { wordCount } from './rules.js';
 import { FINISHED } from './features.js';
-import settings from './teasers.json' with { type: 'json' };
+import defaults from './teasers.json' with { type: 'json' };
 
 // A headline starts with a capital or a digit (after an opening quote) and ends on a word, a
 // figure or a closing quote; a trailing comma, colon or dash means the line goes on.
@@ -31,7 +31,7 @@ function wholeLine(text: string, s: Segment): boolean {
 }
 
 /** `words`: each segment's word count, when the caller has them already (the boilerplate stage does). */
-export function removeTeaserRuns(doc: Doc, words: readonly number[] = doc.segments.map((s) => wordCount(s.text))): void {
+export function removeTeaserRuns(doc: Doc, words: readonly number[] = doc.segments.map((s) => wordCount(s.text)), settings: typeof defaults = defaults): void {
   const { text } = doc.source;
   const segs = doc.segments;
   const whole = segs.map((s) => wholeLine(text, s));

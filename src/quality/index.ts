@@ -6,6 +6,7 @@ import type { Doc } from '../types.js';
 import rulesFile from './rules.json' with { type: 'json' };
 import { saladSignals } from './salad.js';
 import { smoothMachineRuns } from './context.js';
+import { defaultSettings, type Settings } from '../settings.js';
 
 interface PatternRule { id: string; kind: string; regex: RegExp; lang?: string }
 
@@ -16,10 +17,11 @@ const patterns: PatternRule[] = rulesFile.patterns.map((r) => {
 /** A settings section of rules.json ({name: {value, why}}) as {name: value}. */
 const valuesOf = <T extends Record<string, { value: number }>>(section: T): Record<keyof T, number> =>
   Object.fromEntries(Object.entries(section).map(([k, v]) => [k, v.value])) as Record<keyof T, number>;
-const context = valuesOf(rulesFile.context);
-const splice = valuesOf(rulesFile.splice);
 
-export function quality(doc: Doc): void {
+/** `settings`: the thresholds in force (src/settings.ts). */
+export function quality(doc: Doc, settings: Settings = defaultSettings): void {
+  const splice = valuesOf(settings['quality.splice']);
+  const context = valuesOf(settings['quality.context']);
   let evidence = 0;
   doc.segments.forEach((segment) => {
     if (segment.status !== 'kept') return;

@@ -9,6 +9,7 @@ import { NameRegistry } from '../names.js';
 import type { Doc, InputProblem, SourceDoc } from '../types.js';
 import { fromPlainDoc } from './plain.js';
 import type { Executor } from './executor.js';
+import type { Overrides } from '../settings.js';
 import type { Prepared } from './stages.js';
 import type { Tallies } from './steps.js';
 import type { PackedKeys } from '../dedupe/keys.js';
@@ -34,7 +35,8 @@ export function windowFor(exec: Executor): WindowLimits {
 }
 
 /** Documents of `input` (a file or folder, or records) after pass 1's steps, and input problems, in input order. */
-export async function* preparedInOrder(input: string | RecordSource, exec: Executor, limits = windowFor(exec)): AsyncGenerator<OrderedItem> {
+export async function* preparedInOrder(input: string | RecordSource, exec: Executor, limits = windowFor(exec), overrides: Overrides = {}): AsyncGenerator<OrderedItem> {
+  const settings = Object.keys(overrides).length ? { overrides } : {};
   const names = new NameRegistry();
   const window: Waiting[] = [];
   let chars = 0;
@@ -61,7 +63,7 @@ export async function* preparedInOrder(input: string | RecordSource, exec: Execu
       const name = names.claim(source.path, source.line !== undefined ? source.id : undefined);
       // The stages read the text only: the record's other fields (often larger than the text) stay here.
       const { extra: _extra, ...light } = source;
-      const result = exec.run('prepare', { source: light, name, summaries: exec.workers > 0 }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      const result = exec.run('prepare', { source: light, name, summaries: exec.workers > 0, ...settings }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       window.push({ item: { kind: 'doc', source, ...(item.end !== undefined ? { end: item.end } : {}) }, result });
       chars += source.text.length;
     }

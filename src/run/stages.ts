@@ -5,6 +5,7 @@
 //            (after the corpus steps; needs the corpus statistics, sent once: setContext)
 // Each step runs through runStep (src/run/steps.ts); what they did comes back as tallies.
 import { VFile } from 'vfile';
+import { resolveSettings, type Overrides } from '../settings.js';
 import { pass1, pass2, type Pass1Context, type Pass2Context } from '../pipeline.js';
 import { CorpusStats, topicModel, type Taxonomy } from '../topics/index.js';
 import { renderDocument, type Format, type RenderedDocument } from '../write/index.js';
@@ -31,6 +32,8 @@ export interface PrepareInput {
   name: string;
   /** Compute the corpus steps' summaries of kept segments here, terms and dedupe keys (in a worker: off the main thread). */
   summaries?: boolean;
+  /** The run's threshold overrides (src/settings.ts), when there are any. */
+  overrides?: Overrides;
 }
 
 export interface Prepared {
@@ -46,9 +49,9 @@ export interface Prepared {
   tallies: Tallies;
 }
 
-export function prepare({ source, name, summaries = false }: PrepareInput): Prepared {
+export function prepare({ source, name, summaries = false, overrides }: PrepareInput): Prepared {
   const tallies: Tallies = {};
-  const ctx: Pass1Context = { cuts: new Map() };
+  const ctx: Pass1Context = { settings: resolveSettings(overrides), cuts: new Map() };
   const doc: Doc = { source, name, file: new VFile({ path: source.path, value: source.text }), segments: [], claims: [], sources: [] };
   const huge = source.text.length > HUGE_DOC;
   for (let i = 0; i < pass1.length; ) {

@@ -27,6 +27,8 @@ import { LateChanges } from './late.js';
 import { addTime, mergeTallies, runStep, type Tallies } from './steps.js';
 import { effectiveConcurrency, inputSizes } from './sizes.js';
 import type { Progress } from './progress.js';
+import { resolveSettings, type Overrides } from '../settings.js';
+import { producer } from '../provenance.js';
 
 /** Milliseconds per step or phase: worker steps summed over threads, main-thread ones as measured. */
 export type Timings = Record<string, number>;
@@ -48,6 +50,8 @@ export interface StreamOptions {
   sink: Sink;
   /** Topics to tag claims with (default: consumer health, src/topics/taxonomy.json). */
   taxonomy?: Taxonomy;
+  /** Threshold overrides, checked (src/settings.ts checkOverrides). */
+  settings?: Overrides;
   progress?: Progress;
   /** Called for each input problem as it is reached (in input order). */
   onProblem?: (problem: InputProblem) => void;
@@ -145,9 +149,9 @@ async function clean(state: RunState): Promise<LateChanges> {
   const ticker = progress ? setInterval(() => progress.update(counts), 500).unref() : undefined;
   const corpus = new CorpusStats();
   const late = new LateChanges();
-  const steps = corpusSteps.map((step) => step.start({ corpus, late }));
+  const steps = corpusSteps.map((step) => step.start({ settings: resolveSettings(options.settings), corpus, late }));
   try {
-    for await (const item of preparedInOrder(options.input, exec, windowFor(exec))) {
+    for await (const item of preparedInOrder(options.input, exec, windowFor(exec), options.settings)) {
       if (item.kind === 'problem') {
         problemFound(state, item.problem);
         continue;
@@ -233,6 +237,6 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
   }
   while (queue.length) await writeHead();
   await time(state, 'write', () => files.end());
-  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts, state.tallies), sink, formats));
+  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts, state.tallies, producer(options.taxonomy ?? defaultTaxonomy, { formats, settings: options.settings ?? {} })), sink, formats));
   return { ...index.totals, errors: state.problems.filter((p) => p.severity === 'error').length };
 }

@@ -9,6 +9,8 @@ import { documentOutput, runIndex, toJson, toJsonPieces } from './json.js';
 import { documentMarkdown, indexMarkdown } from './markdown.js';
 import { cleanedLine } from './cleaned.js';
 import type { Content, Sink } from './sink.js';
+import { producer } from '../provenance.js';
+import { defaultTaxonomy } from '../topics/index.js';
 
 export type Format = 'json' | 'md' | 'jsonl';
 export const FORMATS: Format[] = ['json', 'md', 'jsonl'];
@@ -54,5 +56,5 @@ export async function writeIndex(index: SieveRunIndex, sink: Sink, formats: read
 export async function writeRun(result: PipelineResult, sink: Sink, formats: Format[]): Promise<void> {
   if (formats.includes('jsonl')) await sink.append('cleaned.jsonl', '');
   for (const doc of result.docs) await writeDocument(doc.name, renderText(doc, formats), sink);
-  await writeIndex(runIndex(result.docs, result.problems as InputProblem[], result.segmentCuts, result.steps), sink, formats);
+  await writeIndex(runIndex(result.docs, result.problems as InputProblem[], result.segmentCuts, result.steps, producer(defaultTaxonomy, { formats, settings: {} })), sink, formats);
 }

@@ -3,6 +3,8 @@ import type { Doc, InputProblem, Segment } from '../types.js';
 import type { DocumentStats, SegmentOutput, SieveDocumentOutput, SieveRunIndex, MessageOutput } from './output-types.js';
 import { isRemovalMessage } from '../doc.js';
 import type { Tallies } from '../run/steps.js';
+import { producer } from '../provenance.js';
+import { defaultTaxonomy } from '../topics/index.js';
 import { IndexBuilder, summarize } from './summary.js';
 
 export function documentOutput(doc: Doc): SieveDocumentOutput {
@@ -65,10 +67,11 @@ function messages(doc: Doc): MessageOutput[] {
   }));
 }
 
-export function runIndex(docs: Doc[], problems: InputProblem[], segmentCuts: Map<string, number>, steps: Tallies = {}): SieveRunIndex {
+/** `made`: what produced the run (default: the default taxonomy, every format, no overrides). */
+export function runIndex(docs: Doc[], problems: InputProblem[], segmentCuts: Map<string, number>, steps: Tallies = {}, made: SieveRunIndex['producer'] = producer(defaultTaxonomy, { formats: ['json', 'md', 'jsonl'], settings: {} })): SieveRunIndex {
   const index = new IndexBuilder();
   for (const doc of docs) index.add(summarize(doc));
-  return index.build(problems, segmentCuts, steps);
+  return index.build(problems, segmentCuts, steps, made);
 }
 
 export function toJson(value: unknown): string {

@@ -163,6 +163,32 @@ export interface MessageOutput {
  */
 export interface SieveRunIndex {
   schemaVersion: 1;
+  /**
+   * What produced this output, so two outputs can be told apart: sieve's version, hashes of the data files (rules, settings, models, word lists) and of the taxonomy in force, and the options that can change the output. No paths, no times, no concurrency (the output is the same at any).
+   */
+  producer: {
+    /**
+     * sieve's version (package.json).
+     */
+    sieve: string;
+    /**
+     * sha256 over sieve's JSON data files, by path, as parsed JSON.
+     */
+    data: string;
+    /**
+     * sha256 of the taxonomy in force, as validated.
+     */
+    taxonomy: string;
+    options: {
+      formats: ("json" | "md" | "jsonl")[];
+      /**
+       * Threshold overrides by setting name (src/settings.ts); empty when none.
+       */
+      settings: {
+        [k: string]: number;
+      };
+    };
+  };
   totals: {
     documents: number;
     chars: number;

@@ -68,12 +68,13 @@ export class IndexBuilder {
     this.documents.push(entry);
   }
 
-  build(problems: InputProblem[], segmentCuts: Map<string, number>, tallies: Tallies): SieveRunIndex {
+  build(problems: InputProblem[], segmentCuts: Map<string, number>, tallies: Tallies, producer: SieveRunIndex['producer']): SieveRunIndex {
     const totals = { ...this.totals, removed: { ...this.totals.removed }, errors: problems.filter((p) => p.severity === 'error').length };
     const stages: Record<string, Record<string, number>> = { segment: sortedRecord(segmentCuts) };
     for (const stage of STAGES) stages[stage] = sortedRecord(this.removals.get(stage) ?? new Map());
     return {
       schemaVersion: 1,
+      producer,
       totals,
       documents: this.documents,
       problems: problems.map((p) => ({ path: p.path, ...(p.where ? { where: p.where } : {}), message: p.message, severity: p.severity })),
