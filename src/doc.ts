@@ -65,15 +65,3 @@ function toPoint(doc: Doc, offset: number): { line: number; column: number; offs
   const p = at.toPoint(offset);
   return { line: p?.line ?? 1, column: p?.column ?? 1, offset };
 }
-
-export function keptSegments(doc: Doc): Segment[] {
-  return doc.segments.filter((s) => s.status === 'kept');
-}
-
-export function counter(): Map<string, number> {
-  return new Map();
-}
-
-export function bump(counts: Map<string, number>, key: string, by = 1): void {
-  counts.set(key, (counts.get(key) ?? 0) + by);
-}

@@ -10,7 +10,7 @@ import { keysOf, packKeys, unpackKeys } from '../src/dedupe/keys.js';
 import { compare, Probe } from '../src/dedupe/similarity.js';
 import { fingerprint } from '../src/dedupe/normalize.js';
 import { runPipeline } from '../src/pipeline.js';
-import { repeatsSection, docRepeatsSection } from '../src/write/markdown-repeats.js';
+import { repeatsSection, docRepeatsSection, RepeatsTally } from '../src/write/markdown-repeats.js';
 import type { Doc, Segment } from '../src/types.js';
 import { projectRoot } from './helpers/shared.js';
 
@@ -277,7 +277,7 @@ describe('Markdown on repeats', () => {
   it('lists the most repeated sentences of the run with counts and where the copies are', () => {
     const s = 'Drink water through the day to prevent cramps.';
     const docs = dedupe(doc('a', [s, s, 'Once only here, a different sentence.']), doc('b', [s]));
-    const md = serialise(repeatsSection(docs));
+    const md = serialise(repeatsSection(RepeatsTally.of(docs)));
     expect(md).toContain('## Most repeated sentences');
     expect(md).toMatch(/\|\s+3 \| Drink water through the day to prevent cramps\. \| `a:0` \| a ×1, b ×1 \|/u);
     expect(md).toContain('1 kept sentence has copies; 2 copies were removed.');
@@ -291,7 +291,7 @@ describe('Markdown on repeats', () => {
   });
 
   it('says so when nothing repeats', () => {
-    expect(serialise(repeatsSection(dedupe(doc('a', ['Only once.']))))).toContain('No sentence was repeated.');
+    expect(serialise(repeatsSection(RepeatsTally.of(dedupe(doc('a', ['Only once.'])))))).toContain('No sentence was repeated.');
   });
 });
 

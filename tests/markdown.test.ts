@@ -57,7 +57,7 @@ describe('Markdown text handler', () => {
       }
     }
     expect(compared).toBe(3000);
-  });
+  }, 60_000); // thousands of generated cases: over 5 s on a busy machine
 
   it('escapes the end of a text by what the next one starts with, as the library does', () => {
     // The library reads the first character of the next node's output (sieve's handler: its `peek`).

@@ -24,10 +24,6 @@ export function normalizeForDedupe(text: string): string {
   return finish(folded(text));
 }
 
-export function isCutOff(text: string): boolean {
-  return rules.cutOffMark.test(folded(text));
-}
-
 export function fingerprint(text: string): Fingerprint {
   const f = folded(text);
   const norm = finish(f);

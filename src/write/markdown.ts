@@ -2,11 +2,12 @@
 // serialised by a direct writer for these shapes (markdown-writer.ts: faster, with the output of
 // mdast-util-to-markdown with GFM tables, which stays the oracle in the tests and the fallback).
 import type { RootContent, PhrasingContent, TableRow, ListItem, Paragraph } from 'mdast';
+import { isRemovalMessage } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import type { SieveRunIndex } from './output-types.js';
 import { documentStats } from './json.js';
 import { cleanedText } from './cleaned.js';
-import { docRepeatsSection } from './markdown-repeats.js';
+import { docRepeatsSection, repeatsSection } from './markdown-repeats.js';
 import { writeMarkdown } from './markdown-writer.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -47,7 +48,8 @@ export function documentTree(doc: Doc): RootContent[] {
   const kept = cleanedText(doc);
   out.push(kept ? { type: 'blockquote', children: kept.split('\n').map((line) => para(text(line))) } : para(text('Nothing was kept.')));
   out.push(...removedSection(doc));
-  const notes = doc.file.messages.filter((m) => m.fatal !== true && m.ruleId === 'not-implemented');
+  // What the steps noted that is not a removal (model-fallback, unresolved-speaker): the JSON's messages.
+  const notes = doc.file.messages.filter((m) => m.fatal !== true && !isRemovalMessage(m));
   if (notes.length) {
     out.push(heading(2, 'Notes'));
     out.push(list(notes.map((m) => item(code(`${m.source}/${m.ruleId}`), text(' ' + m.reason)))));
@@ -147,6 +149,7 @@ export function indexTree(index: SieveRunIndex): RootContent[] {
     out.push(heading(2, 'Problems'));
     out.push(list(index.problems.map((p) => item(strong(p.severity), text(` ${p.path}${p.where ? ` (${p.where})` : ''}: ${p.message}`)))));
   }
+  out.push(...repeatsSection(index.repeated));
   out.push(heading(2, 'What each stage did'));
   const rows = Object.entries(index.stages).flatMap(([stage, rules]) => Object.entries(rules).map(([rule, n]) => [stage, rule, String(n)]));
   out.push(rows.length ? table(['stage', 'rule', 'count'], rows, ['left', 'left', 'right']) : para(text('Nothing.')));

@@ -219,6 +219,17 @@ export interface SieveRunIndex {
     };
   };
   /**
+   * Kept sentences that have copies (removed duplicates elsewhere): how many, how many copies in all, and the 20 with the most copies (ties in input order).
+   */
+  repeated: {
+    sentences: number;
+    copies: number;
+    /**
+     * At most 20.
+     */
+    top: IndexRepeated[];
+  };
+  /**
    * What each step of the pipeline (src/pipeline.ts) did over the run, in the order they run: documents it ran on, kept segments before and after it (summed over documents), and the segments it removed by rule (dedupe: with the kept segments of earlier documents it made copies). No times: the index is the same on every run.
    */
   steps: IndexStep[];
@@ -243,6 +254,27 @@ export interface IndexProblem {
   where?: string;
   message: string;
   severity: "error" | "note";
+}
+export interface IndexRepeated {
+  /**
+   * The kept segment's id.
+   */
+  id: string;
+  /**
+   * Its text, whitespace collapsed, at most 160 characters.
+   */
+  text: string;
+  /**
+   * 1 + its copies.
+   */
+  occurrences: number;
+  /**
+   * Copies per document, documents in the order of their first copy.
+   */
+  copiesIn: {
+    document: string;
+    copies: number;
+  }[];
 }
 export interface IndexStep {
   name: string;

@@ -3,6 +3,7 @@
 import type { Doc, InputProblem } from '../types.js';
 import type { SieveRunIndex } from './output-types.js';
 import { documentStats } from './json.js';
+import { RepeatsTally } from './markdown-repeats.js';
 import { STEP_NAMES } from '../pipeline.js';
 import type { Tallies } from '../run/steps.js';
 
@@ -15,6 +16,8 @@ export interface DocSummary {
   removed: { boilerplate: number; quality: number; dedupe: number };
   /** [stage, rule, count] for every segment that has a reason. */
   rules: [string, string, number][];
+  /** Its kept segments with copies, for the run's most repeated sentences (most documents: none). */
+  repeated: Pick<Doc, 'segments'>;
 }
 
 export function summarize(doc: Doc): DocSummary {
@@ -42,6 +45,7 @@ export function summarize(doc: Doc): DocSummary {
     },
     removed: stats.removed,
     rules: [...rules.values()],
+    repeated: { segments: doc.segments.filter((s) => s.status === 'kept' && s.copies?.length).map((s) => ({ ...s })) },
   };
 }
 
@@ -50,6 +54,7 @@ export class IndexBuilder {
   readonly totals = { documents: 0, chars: 0, segments: 0, kept: 0, removed: { boilerplate: 0, quality: 0, dedupe: 0 }, claims: 0, errors: 0 };
   private readonly documents: IndexDocument[] = [];
   private readonly removals = new Map<string, Map<string, number>>();
+  private readonly repeats = new RepeatsTally();
 
   add(summary: DocSummary): void {
     const { entry } = summary;
@@ -66,6 +71,7 @@ export class IndexBuilder {
       byRule.set(rule, (byRule.get(rule) ?? 0) + n);
     }
     this.documents.push(entry);
+    this.repeats.add(summary.repeated);
   }
 
   build(problems: InputProblem[], segmentCuts: Map<string, number>, tallies: Tallies, producer: SieveRunIndex['producer']): SieveRunIndex {
@@ -79,6 +85,7 @@ export class IndexBuilder {
       documents: this.documents,
       problems: problems.map((p) => ({ path: p.path, ...(p.where ? { where: p.where } : {}), message: p.message, severity: p.severity })),
       stages,
+      repeated: this.repeats.result(),
       // What each step did, in the declared order; the counts only (milliseconds would differ from run to run).
       steps: STEP_NAMES.flatMap((name) => {
         const t = tallies[name];
