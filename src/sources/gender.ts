@@ -1,6 +1,5 @@
 // Gender of a person's first name, to resolve 'he' / 'she' to the last person of that gender named
-// in the passage. Names come from gender-detection-from-name (English lists first, then its other
-// languages), overridden by first-names.json (unisex names get none). Unknown -> undefined: the
+// in the passage. Names come from gender-detection-from-name (its English list), overridden by first-names.json (unisex names get none). Unknown -> undefined: the
 // caller then resolves nothing rather than guess.
 import { createRequire } from 'node:module';
 import firstNamesFile from './first-names.json' with { type: 'json' };
@@ -13,13 +12,12 @@ const unisex = new Set(words(firstNamesFile.unisex));
 const female = new Set(words(firstNamesFile.female));
 const male = new Set(words(firstNamesFile.male));
 
-type Lookup = (name: string, lang?: string) => string;
-let lookup: Lookup | undefined;
-// The package's lists are about 2 MB of maps: loaded on the first pronoun, not with the module.
-function packageGender(name: string): string {
-  lookup ??= (createRequire(import.meta.url)('gender-detection-from-name') as { getGender: Lookup }).getGender;
-  const en = lookup(name, 'en');
-  return en === 'unknown' ? lookup(name) : en;
+let english: Map<string, string> | undefined;
+// The package's English list (760 KB of map) is loaded on the first name asked about, and alone:
+// its index loads five more languages, which tripled the load time for names English pages rarely use.
+function packageGender(name: string): string | undefined {
+  english ??= createRequire(import.meta.url)('gender-detection-from-name/names/en.js') as Map<string, string>;
+  return english.get(name);
 }
 
 /** 'male' / 'female' for a first name the lists know with one gender, else undefined. */
