@@ -36,6 +36,8 @@ const opening = new RegExp(`(?:^|(?<=[,;:]\\s))[Ii]n\\s+(${DET}\\s+${MODS}${HEAD
 const group = new RegExp(`(?<![\\p{L}])${GROUP}\\s+(?:at|from|of|with)\\s+(?:the\\s+)?(${NAME})`, 'gu');
 const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:also|then|later|further|similarly)\\s+)?(${FIND}|reported|concluded|noted|wrote|say|said|says)\\b`, 'giu');
 const groupVerb = new RegExp(`^[^.;!?]{0,120}?\\b(?:${FIND}|say|says|said|suggest|estimated|wrote|write|reported|concluded|noted)\\b`, 'iu');
+const headWord = new RegExp(`\\b${HEAD}\\b`, 'iu');
+const groupWord = new RegExp(`\\b${GROUP}\\b`, 'u');
 const inJournal = new RegExp(`\\b(?:in|by|from|at)\\s+(?:the\\s+)?(${NAME})`, 'gu');
 
 export interface StudyMatch { study: Study; cue: string; at: number; pattern: string }
@@ -43,15 +45,17 @@ export interface StudyMatch { study: Study; cue: string; at: number; pattern: st
 /** Studies and research groups that the sentence gives as the source of what it says. */
 export function findStudies(text: string): StudyMatch[] {
   const out: StudyMatch[] = [];
-  for (const m of matchesOf(subject, text)) {
+  // The long patterns run only on sentences that hold their key word (most hold none).
+  const hasHead = headWord.test(text);
+  for (const m of hasHead ? matchesOf(subject, text) : []) {
     const study = specificStudy(m[1] ?? '', m[2] ?? '');
     if (study) out.push({ study, cue: m[0].trim(), at: m.index, pattern: 'study-subject' });
   }
-  for (const m of matchesOf(opening, text)) {
+  for (const m of hasHead ? matchesOf(opening, text) : []) {
     const study = specificStudy(m[1] ?? '', m[2] ?? '');
     if (study) out.push({ study, cue: `In ${m[1]}`, at: m.index, pattern: 'study-opening' });
   }
-  for (const m of matchesOf(group, text)) {
+  for (const m of groupWord.test(text) ? matchesOf(group, text) : []) {
     // The group speaks only as the subject of a reporting verb or as the origin ('from researchers at').
     const after = text.slice(m.index + m[0].length);
     if (!/\bfrom\s+$/u.test(text.slice(0, m.index)) && !groupVerb.test(after)) continue;
