@@ -87,6 +87,8 @@ export interface Source {
   name: string;
   credentials?: string[];
   description?: string;
+  role?: string;
+  organization?: string;
   mentions?: string[];
 }
 

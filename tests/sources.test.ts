@@ -105,10 +105,15 @@ describe('inherited attribution', () => {
 });
 
 describe('pronouns and quotes across sentences', () => {
-  it('resolves "he says" across one narrating sentence, but not past another person', () => {
+  it('resolves "he says" across one narrating sentence, and "she" to the last woman named, not the man', () => {
     const across = run('“Warm up first,” says Karl Denz, a coach. Many skip this step. “Cold muscles tear,” he says.');
     expect(sourceOf(across, '“Cold muscles')).toMatchObject({ name: 'Karl Denz', how: 'inherited' });
-    const blocked = run('“Warm up first,” says Karl Denz, a coach. Lena Ruiz, a physiotherapist, disagrees. “Cold muscles tear,” she says.');
+    const she = run('“Warm up first,” says Karl Denz, a coach. Lena Ruiz, a physiotherapist, disagrees. “Cold muscles tear,” she says.');
+    expect(sourceOf(she, '“Cold muscles')).toMatchObject({ name: 'Lena Ruiz', how: 'inherited' });
+  });
+
+  it('gives no source to a pronoun when a closer person’s name tells no gender', () => {
+    const blocked = run('“Warm up first,” says Karl Denz, a coach. Robin Hale, a physiotherapist, disagrees. “Cold muscles tear,” he says.');
     expect(sourceOf(blocked, '“Cold muscles')).toBeNull();
   });
 

@@ -1,26 +1,32 @@
 // Sources stage: who the text says each claim comes from, and the page-level references.
-//   explicit   "X says", "says X, M.D., a ...", "according to X", "Answered by Dr. X:"
+//   explicit   "X says", "says X, M.D., a ...", "according to X", "Answered by Dr. X:", studies
+//              ("a 2023 study in JAMA found"), research groups ("researchers at X found")
 //   resolved   a surname or "Dr. X" -> the fullest form the document gives (NameRegistry)
-//   inherited  items of a speaker's tip list, a quote that goes on (or ends) in the next sentence,
-//              and "he says" when the person it means is certain (resolvePronoun)
+//   inherited  "he says" / "she adds" -> the last person of that gender in the passage
+//              (resolve.ts); "They found" -> the study just named; sentences inside a quote that
+//              runs over several sentences, a quote paragraph right after the speaker's quote,
+//              and items of a speaker's tip list
 //   vague      "Research suggests", "Doctors recommend": kind 'vague', never a named source
 //   page       web addresses and reference entries anywhere in the dump: kind 'url' / 'citation'
 // A sentence with no attribution gets none: a wrong speaker is worse than no speaker.
 import { note } from '../doc.js';
-import type { Claim, Doc, Source } from '../types.js';
+import type { Doc, Source } from '../types.js';
 import { findAttributions, opensList, type Attribution } from './attribution.js';
-import { CREDENTIALS, NAME, NameRegistry, displayName, nameKind, parseName, surname, type PersonName } from './names.js';
+import { CREDENTIALS, NAME, TITLE, NameRegistry, displayName, nameKind, parseName, type PersonName } from './names.js';
 import { pageReferences } from './references.js';
+import { quoteStates } from './quotes.js';
+import { PASSAGE, peopleIn, pronounGender, resolvePronoun } from './resolve.js';
+import { genderOfFirstName } from './gender.js';
+import { describe } from './describe.js';
 import { matchesOf } from '../matches.js';
 
 type Kind = Source['kind'];
-interface Found { kind: Kind; name: string; person?: PersonName }
+export interface Found { kind: Kind; name: string; person?: PersonName; description?: string }
 interface Pending { key: string; source: Found; first: number; mentions: Set<number> }
-interface Given { key: string; cue: string; how: 'explicit' | 'inherited' }
+interface Given { key: string; cue: string; how: 'explicit' | 'inherited'; speaker: boolean; list?: boolean }
 
 const nameWithCredentials = new RegExp(`(${NAME})(${CREDENTIALS})`, 'gu');
-const OPENING_QUOTE = /^[“"‘]/u;
-const fullName = new RegExp(NAME, 'gu');
+const titledName = new RegExp(`(?<![\\p{L}])(?:${TITLE})\\s+${NAME}`, 'gu');
 
 export function sources(doc: Doc): void {
   const index = new Map(doc.segments.map((s, i) => [s.id, i]));
@@ -28,7 +34,6 @@ export function sources(doc: Doc): void {
   const attributionsOf = doc.segments.map((seg) => findAttributions(seg.text));
   const registry = buildRegistry(doc, attributionsOf);
   const pending = new Map<string, Pending>();
-  const given = new Map<Claim, Given>();
   const mention = (found: Found, at: number): string => {
     const key = `${found.kind}:${found.name.toLowerCase()}`;
     const had = pending.get(key) ?? { key, source: found, first: at, mentions: new Set<number>() };
@@ -38,45 +43,44 @@ export function sources(doc: Doc): void {
     return key;
   };
 
-  // What the sentence just before said about its speaker (for lists and quotes that go on), and
-  // the last person named explicitly (for "he says").
-  let previous: { at: number; key?: string; list: boolean; quote: boolean } | undefined;
-  let lastPerson: { at: number; key: string; person: PersonName } | undefined;
+  // Pass 1: what each claim's own sentence says about its source.
+  const given = new Map<number, Given>();
+  let lastStudy: { at: number; key: string } | undefined;
   for (const claim of doc.claims) {
     const at = index.get(claim.segment) ?? 0;
-    const adjacent = previous !== undefined && nextKept(doc, previous.at) === at;
     const attributions = doc.segments[at]?.text === claim.text ? (attributionsOf[at] ?? []) : findAttributions(claim.text);
     const explicit = pickNamed(attributions, registry) ?? pickNamed(creditLineBefore(doc, at, attributionsOf), registry);
-    if (explicit) {
-      const key = mention(explicit.found, at);
-      given.set(claim, { key, cue: explicit.cue, how: 'explicit' });
-      const quote = /[“”"]/u.test(claim.text) && explicit.pattern !== 'according-to';
-      previous = { at, key, list: explicit.listIntro || opensList(claim.text), quote };
-      if (explicit.found.person) lastPerson = { at, key, person: explicit.found.person };
-      continue;
-    }
+    const study = attributions.find((a) => a.kind === 'study');
     const vague = attributions.find((a) => a.kind === 'vague');
     const pronoun = attributions.find((a) => a.kind === 'pronoun');
-    if (vague) {
-      given.set(claim, { key: mention({ kind: 'vague', name: vague.name }, at), cue: vague.cue, how: 'explicit' });
-    } else if (pronoun) {
-      const person = resolvePronoun(doc, registry, claim.text.slice(0, pronoun.at), at, lastPerson, mention);
+    const group = attributions.find((a) => a.kind === 'group');
+    if (explicit) {
+      const key = mention(explicit.found, at);
+      given.set(at, { key, cue: explicit.cue, how: 'explicit', speaker: explicit.found.kind === 'person', list: explicit.listIntro || opensList(claim.text) });
+      if (explicit.found.kind !== 'person') lastStudy = { at, key };
+    } else if (study?.kind === 'study') {
+      const found: Found = { kind: study.study.kind, name: study.study.name, ...(study.study.description ? { description: study.study.description } : {}) };
+      const key = mention(found, at);
+      given.set(at, { key, cue: study.cue, how: 'explicit', speaker: false });
+      lastStudy = { at, key };
+    } else if (pronoun?.kind === 'pronoun' && (!vague || pronoun.at < vague.at)) {
+      const person = resolvePronoun(doc, registry, at, claim.text.slice(0, pronoun.at), pronounGender(pronoun.pronoun));
       if (person) {
-        given.set(claim, { key: person.key, cue: pronoun.cue, how: 'inherited' });
-        previous = { at, key: person.key, list: false, quote: /[“”"]/u.test(claim.text) };
-        lastPerson = { ...person, at };
-        continue;
+        const key = mention({ kind: 'person', name: displayName(person), person }, at);
+        given.set(at, { key, cue: pronoun.cue, how: 'inherited', speaker: true, list: opensList(claim.text) });
+      } else {
+        note(doc, 'sources', 'unresolved-speaker', `${claim.segment}: "${pronoun.cue}" has no clear speaker in the passage before it; no source given`);
       }
-      note(doc, 'sources', 'unresolved-speaker', `${claim.segment}: "${pronoun.cue}" has no named speaker just before it; no source given`);
-    } else if (adjacent && previous?.key && ((previous.list && claim.type === 'advice') || (previous.quote && OPENING_QUOTE.test(claim.text)))) {
-      // The next item of a speaker's tip list, or the speaker's quote going on.
-      given.set(claim, { key: previous.key, cue: 'inherited', how: 'inherited' });
-      previous = { ...previous, at };
-      continue;
+    } else if (group && lastStudy && keptBetween(doc, lastStudy.at, at) < PASSAGE) {
+      given.set(at, { key: lastStudy.key, cue: group.cue, how: 'inherited', speaker: false });
+      lastStudy = { ...lastStudy, at };
+    } else if (vague?.kind === 'vague') {
+      given.set(at, { key: mention({ kind: 'vague', name: vague.name }, at), cue: vague.cue, how: 'explicit', speaker: false });
     }
-    previous = { at, list: false, quote: false };
   }
-  fillOpenQuotes(doc, index, given);
+
+  // Pass 2: sentences that carry on a speaker's quote or list.
+  inheritQuotesAndLists(doc, index, given, registry);
 
   // Sources in order of first mention; page references (url, citation) among them.
   const all: { first: number; key: string; source: Omit<Source, 'ref'> }[] = [];
@@ -89,10 +93,71 @@ export function sources(doc: Doc): void {
     return { ref: `s${i + 1}`, ...s.source };
   });
   for (const claim of doc.claims) {
-    const g = given.get(claim);
+    const g = given.get(index.get(claim.segment) ?? -1);
     const ref = g ? refOf.get(g.key) : undefined;
     claim.sources = g && ref ? [{ ref, cue: g.cue, how: g.how }] : [];
   }
+}
+
+/**
+ * Inherited speakers, in document order:
+ * - a sentence that starts inside a quote, or a quote paragraph that opens right after the
+ *   speaker's quote, is the speaker's; a quote with no speaker of its own takes the last speaker
+ *   of the passage when no other person is named in between;
+ * - the advice items after a speaker's list lead-in ("X offers these tips:") are the speaker's.
+ */
+function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<number, Given>, registry: NameRegistry): void {
+  const quotes = quoteStates(doc.segments);
+  const claimAt = new Map(doc.claims.map((c) => [index.get(c.segment) ?? -1, c]));
+  // Sentences of a quote still open, whose speaker may come where it closes ('..., X says.').
+  let open: number[] = [];
+  let last: { at: number; key: string; list: boolean } | undefined;
+  for (const [at, q] of quotes.entries()) {
+    if (!q) continue;
+    const claim = claimAt.get(at);
+    const g = given.get(at);
+    if (g?.speaker) {
+      if (q.startsInside) for (const i of open) if (!given.has(i)) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
+      open = [];
+      last = { at, key: g.key, list: Boolean(g.list) };
+      continue;
+    }
+    if (g) {
+      if (last) last.list = false;
+      if (!q.endsOpen) open = [];
+      continue;
+    }
+    const gap = last ? keptBetween(doc, last.at, at) : Infinity;
+    const inherits = last !== undefined && !namesOther(doc, registry, last, at) && (
+      (q.startsInside && gap < PASSAGE) ||
+      (q.startsQuote && gap === 0) ||
+      (gap === 0 && last.list && claim?.type === 'advice'));
+    if (last && inherits && claim) {
+      given.set(at, { key: last.key, cue: 'inherited', how: 'inherited', speaker: true });
+      last = { ...last, at };
+    } else {
+      if (last && claim) last.list = false;
+      if (q.startsQuote || q.startsInside) open.push(at);
+    }
+    if (!q.endsOpen) open = [];
+  }
+}
+
+// Another person named between the last speaker's sentence and `at`.
+function namesOther(doc: Doc, registry: NameRegistry, last: { at: number; key: string }, at: number): boolean {
+  for (let i = last.at + 1; i < at; i++) {
+    const seg = doc.segments[i];
+    if (seg?.status !== 'kept') continue;
+    if (peopleIn(seg.text, registry).some((p) => `person:${displayName(p.person).toLowerCase()}` !== last.key)) return true;
+  }
+  return false;
+}
+
+/** Kept segments strictly between `from` and `to`. */
+function keptBetween(doc: Doc, from: number, to: number): number {
+  let n = 0;
+  for (let i = from + 1; i < to; i++) if (doc.segments[i]?.status === 'kept') n++;
+  return n;
 }
 
 /**
@@ -105,113 +170,67 @@ function creditLineBefore(doc: Doc, at: number, attributionsOf: Attribution[][])
   return (attributionsOf[at - 1] ?? []).filter((a) => a.pattern === 'speaker-label');
 }
 
-/** People the document names with a full name, a title or credentials, anywhere (bylines too). */
+/**
+ * People the document names with a full name, a title or credentials, anywhere (bylines too).
+ * A two-word name read only before a verb ('Advertisement Wilgus says') whose first word is no
+ * known given name does not make a known surname ambiguous.
+ */
 function buildRegistry(doc: Doc, attributionsOf: Attribution[][]): NameRegistry {
   const registry = new NameRegistry();
+  const weak: PersonName[] = [];
   for (const [i, seg] of doc.segments.entries()) {
     for (const a of attributionsOf[i] ?? []) {
-      if (a.kind === 'named' && (a.name.tokens.length >= 2 || a.name.title || a.name.credentials.length) && nameKind(a.name) === 'person') registry.add(a.name);
+      if (a.kind !== 'named' || !(a.name.tokens.length >= 2 || a.name.title || a.name.credentials.length) || nameKind(a.name) !== 'person') continue;
+      if (isWeak(a)) weak.push(a.name);
+      else registry.add(a.name);
     }
     for (const m of matchesOf(nameWithCredentials, seg.text)) {
       const p = parseName(m[1] ?? '', m[2]);
       if (nameKind(p) === 'person') registry.add(p);
     }
+    // A titled full name anywhere ('Dr. Ruth Okoro treats ...') is a person the text introduces.
+    for (const m of matchesOf(titledName, seg.text)) {
+      const p = parseName(m[0]);
+      if (p.title && p.tokens.length >= 2 && nameKind(p) === 'person') registry.add(p);
+    }
   }
+  for (const p of weak) if (!registry.knowsSurname(p)) registry.add(p);
   return registry;
 }
+
+const isWeak = (a: Attribution & { kind: 'named' }): boolean =>
+  a.pattern === 'name-then-verb' && !a.name.title && !a.name.credentials.length && !a.name.description && !genderOfFirstName(a.name.tokens[0] ?? '');
 
 /** The first attribution that names a real speaker, resolved to its fullest form. */
 function pickNamed(attributions: Attribution[], registry: NameRegistry): { found: Found; cue: string; pattern: string; listIntro: boolean } | undefined {
   for (const a of attributions) {
     if (a.kind !== 'named') continue;
-    let kind = nameKind(a.name, registry);
+    let name = a.name;
+    // 'Advertisement Wilgus says': a stray word before a known surname.
+    if (isWeak(a) && name.tokens.length >= 2 && !registry.has(name) && registry.knowsSurname(name)) name = { ...name, tokens: name.tokens.slice(-1) };
+    let kind = nameKind(name, registry);
     // A single unknown capitalised word: after a reporting verb ("says Smith") it is a person;
     // after "according to" an organisation or site; before a verb it is not trusted.
-    if (!kind && a.name.tokens.length === 1 && /^\p{Lu}\p{Ll}/u.test(a.name.tokens[0] ?? '')) {
+    if (!kind && name.tokens.length === 1 && /^\p{Lu}\p{Ll}/u.test(name.tokens[0] ?? '')) {
       if (a.pattern === 'verb-after-quote') kind = 'person';
       else if (a.pattern === 'according-to') kind = 'organization';
     }
     if (!kind) continue;
-    const person = kind === 'person' ? registry.resolve(a.name) : undefined;
-    const name = person ? displayName(person) : a.name.tokens.join(' ');
-    return { found: { kind, name, ...(person ? { person } : {}) }, cue: a.cue, pattern: a.pattern, listIntro: a.listIntro };
+    const person = kind === 'person' ? registry.resolve(name) : undefined;
+    const shown = person ? displayName(person) : name.tokens.join(' ');
+    return { found: { kind, name: shown, ...(person ? { person } : {}) }, cue: a.cue, pattern: a.pattern, listIntro: a.listIntro };
   }
   return undefined;
 }
 
 function toSource(p: Pending, doc: Doc): Omit<Source, 'ref'> {
   const person = p.source.person;
+  const description = person?.description ?? p.source.description;
   return {
     kind: p.source.kind,
     name: p.source.name,
     ...(person?.credentials.length ? { credentials: [...person.credentials] } : {}),
-    ...(person?.description ? { description: person.description } : {}),
+    ...(description ? { description, ...describe(description) } : {}),
     mentions: [...p.mentions].sort((a, b) => a - b).map((i) => doc.segments[i]?.id ?? ''),
   };
-}
-
-type Mention = (found: Found, at: number) => string;
-
-/**
- * "he says" / "she adds": the person named earlier in the same sentence, or else the last person
- * named explicitly, if that was at most three kept segments back and no other known person is
- * named in between. Anything less certain stays unresolved.
- */
-function resolvePronoun(doc: Doc, registry: NameRegistry, before: string, at: number,
-  last: { at: number; key: string; person: PersonName } | undefined, mention: Mention): { key: string; person: PersonName } | undefined {
-  const here = registry.mentionedIn(before);
-  if (here.length === 1 && here[0]) {
-    const person = here[0];
-    return { key: mention({ kind: 'person', name: displayName(person), person }, at), person };
-  }
-  if (here.length > 1 || !last) return undefined;
-  let kept = 0;
-  for (let i = last.at + 1; i < at; i++) {
-    const seg = doc.segments[i];
-    if (seg?.status !== 'kept') continue;
-    if (++kept > 2) return undefined;
-    if (namesAnotherPerson(seg.text, last.person, registry)) return undefined;
-  }
-  if (namesAnotherPerson(before, last.person, registry)) return undefined;
-  return { key: last.key, person: last.person };
-}
-
-// A known person, or any full name ("Lena Ruiz"), other than `person`.
-function namesAnotherPerson(text: string, person: PersonName, registry: NameRegistry): boolean {
-  if (registry.mentionedIn(text).some((p) => surname(p) !== surname(person))) return true;
-  for (const m of matchesOf(fullName, text)) {
-    const p = parseName(m[0]);
-    // Person names are written "Lena Ruiz" or "J. Ruiz", not "Neither MBSR".
-    const looksPersonal = p.tokens.every((t) => /^\p{Lu}(?:\p{Ll}|['’]\p{Lu})|^\p{Lu}\.$/u.test(t));
-    if (p.tokens.length >= 2 && looksPersonal && nameKind(p) === 'person' && surname(p) !== surname(person)) return true;
-  }
-  return false;
-}
-
-/**
- * A quote opened in one sentence and closed, with its speaker, in the next ("“... people.",
- * "That's why ...,” he says.") belongs to that speaker too.
- */
-function fillOpenQuotes(doc: Doc, index: Map<string, number>, given: Map<Claim, Given>): void {
-  const bySegment = new Map(doc.claims.map((c) => [index.get(c.segment) ?? -1, c]));
-  for (const claim of doc.claims) {
-    if (given.has(claim) || !opensQuote(claim.text)) continue;
-    const next = bySegment.get(nextKept(doc, index.get(claim.segment) ?? -1));
-    const g = next && given.get(next);
-    if (g && !/^[“"‘]/u.test(next.text) && /[”"’]/u.test(next.text)) given.set(claim, { key: g.key, cue: 'inherited', how: 'inherited' });
-  }
-}
-
-// More opening than closing quotation marks (straight quotes: an odd number, starting with one).
-function opensQuote(text: string): boolean {
-  const open = (text.match(/“/gu) ?? []).length;
-  const close = (text.match(/”/gu) ?? []).length;
-  const straight = (text.match(/"/gu) ?? []).length;
-  return open > close || (straight % 2 === 1 && /^\s*"/u.test(text));
-}
-
-/** Index of the next kept segment after `at`, or -1. */
-function nextKept(doc: Doc, at: number): number {
-  for (let i = at + 1; i < doc.segments.length; i++) if (doc.segments[i]?.status === 'kept') return i;
-  return -1;
 }

@@ -22,7 +22,7 @@ const orgWords = new Set(words(nameWordsFile.organisationWords));
 const pubWords = new Set(words(nameWordsFile.publicationWords).map((w) => w.toLowerCase()));
 const notNames = new Set(words(nameWordsFile.notNames));
 
-const TITLE = `(?:${[...new Set(titles.map((t) => t.replace(/\.$/u, '')))].map(escape).join('|')})\\.?`;
+export const TITLE = `(?:${[...new Set(titles.map((t) => t.replace(/\.$/u, '')))].map(escape).join('|')})\\.?`;
 // A capitalised word ("Ed", "O'Brien", "Smith-Jones", "HealthTap") or an initial ("J.").
 const TOKEN = `(?:\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.)`;
 // Small words inside an institution's name ("Centers for Disease Control and Prevention").
@@ -35,9 +35,9 @@ export const NAME = `(?:${TITLE}\\s+)?${TOKEN}(?:\\s+(?:${CONNECTOR}\\s+)?${TOKE
 
 // "M.D." and "MD" are one credential: a dot may follow each letter.
 const credentialPattern = (c: string): string => [...c].map((ch) => (/\p{L}/u.test(ch) ? `${escape(ch)}\\.?` : escape(ch))).join('');
-const CREDENTIAL = `(?:${words(credentialsFile.credentials).sort((a, b) => b.length - a.length).map(credentialPattern).join('|')})`;
+const CREDENTIAL = `(?:(?:${words(credentialsFile.credentials).sort((a, b) => b.length - a.length).map(credentialPattern).join('|')})(?:\\s\\d{2,4}(?!\\d))?)`;
 /** Credentials after a name: ", M.D.", ", BS,DC,CSCS". */
-export const CREDENTIALS = `(?:\\s*,\\s*${CREDENTIAL}(?=[\\s,;:)]|$))+`;
+export const CREDENTIALS = `(?:\\s*,\\s*${CREDENTIAL}(?=[\\s,;:)]|\\.(?:\\s|$)|$))+`;
 const credentialRe = new RegExp(CREDENTIAL, 'gu');
 const titleOnly = new RegExp(`^${TITLE}$`, 'u');
 
@@ -73,8 +73,10 @@ export function nameKind(p: PersonName, registry?: NameRegistry): 'person' | 'or
   if (!toks.length) return undefined;
   if (p.title || p.credentials.length) return 'person';
   if (toks.some((t) => pubWords.has(t.toLowerCase())) || toks.some((t) => /\.(?:com|org|net)$/iu.test(t))) return 'publication';
-  if (toks.some((t) => orgWords.has(t)) || toks.some((t) => /^\p{Ll}|^&$/u.test(t))) return 'organization';
+  if (toks.some((t) => orgWords.has(t.replace(/['’]s$/u, ''))) || toks.some((t) => /^\p{Ll}|^&$/u.test(t))) return 'organization';
   if (notNames.has(first)) return undefined;
+  // An acronym ('HCA', 'USDA') is an institution, never a person's name.
+  if (toks.length === 1 && /^\p{Lu}{2,6}$/u.test(first)) return 'organization';
   if (registry?.has(p)) return 'person';
   // A single CamelCase word ("HealthTap") is a website or company; a single plain word is taken as
   // a surname only when the registry knows it (checked by the caller).
@@ -109,6 +111,11 @@ export class NameRegistry {
   has(p: PersonName): boolean {
     const e = this.entries.get(surname(p));
     return Boolean(e && !e.ambiguous && compatible(e.name, p));
+  }
+
+  /** A person with this surname is known (ambiguous or not). */
+  knowsSurname(p: PersonName): boolean {
+    return this.entries.has(surname(p));
   }
 
   /** Known people (unambiguous surnames) whose surname appears capitalised in the text. */

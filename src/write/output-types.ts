@@ -139,7 +139,18 @@ export interface SourceOutput {
   kind: "person" | "organization" | "publication" | "url" | "citation" | "vague";
   name: string;
   credentials?: string[];
+  /**
+   * How the text describes the source, as written ('a neuroscientist at Johns Hopkins Medicine', 'A small 2025 study').
+   */
   description?: string;
+  /**
+   * A person's role or job read from the description ('neuroscientist', 'professor of nutrition').
+   */
+  role?: string;
+  /**
+   * The institution the description places the source at ('Johns Hopkins Medicine').
+   */
+  organization?: string;
   mentions?: string[];
 }
 /**

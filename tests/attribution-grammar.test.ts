@@ -1,0 +1,110 @@
+// One test per attribution form of the grammar (src/sources), on sentences the team wrote.
+import { describe, expect, it } from 'vitest';
+import { claimStages } from '../src/claims/index.js';
+import { createDoc } from '../src/doc.js';
+import { segmentText } from '../src/segment/index.js';
+import type { Doc, Source } from '../src/types.js';
+
+function run(text: string): Doc {
+  const doc = createDoc({ id: 'g', rawId: 'g', path: 'g.txt', format: 'txt', text, sha256: '' }, 'g', segmentText(text));
+  claimStages([doc]);
+  return doc;
+}
+
+function sourceOf(doc: Doc, start: string): (Source & { cue: string; how: string }) | null {
+  const claim = doc.claims.find((c) => c.text.startsWith(start));
+  if (!claim) throw new Error(`no claim starts with ${start}: ${doc.claims.map((c) => c.text).join(' | ')}`);
+  const given = claim.sources[0];
+  const source = given && doc.sources.find((s) => s.ref === given.ref);
+  return source && given ? { ...source, cue: given.cue, how: given.how } : null;
+}
+
+describe('reporting verbs around the speaker', () => {
+  it('reads a surname before a verb after a closing quote, resolved to the full name given earlier', () => {
+    const doc = run('Stretching helps, says physical therapist Ingrid Solberg, DPT. “Hold each stretch for thirty seconds,” Solberg clarifies.');
+    expect(sourceOf(doc, '“Hold each')).toMatchObject({ name: 'Ingrid Solberg', credentials: ['DPT'], how: 'explicit' });
+  });
+
+  it('keeps a role written between the verb and the name as the description and role', () => {
+    const doc = run('Cold water slows swelling, says sports physician Tomas Brandt.');
+    expect(sourceOf(doc, 'Cold water')).toMatchObject({ name: 'Tomas Brandt', description: 'sports physician', role: 'sports physician' });
+  });
+
+  it('splits an appositive into role and organisation', () => {
+    const doc = run('“Most sprains heal in six weeks,” says Noor Haddad, an orthopedic surgeon at Lakeside Hospital.');
+    expect(sourceOf(doc, '“Most sprains')).toMatchObject({ name: 'Noor Haddad', role: 'orthopedic surgeon', organization: 'Lakeside Hospital' });
+  });
+
+  it('keeps a registration with its hours among the credentials', () => {
+    const doc = run('Breathing slowly calms the body, says Maren Holt, E-RYT 500.');
+    expect(sourceOf(doc, 'Breathing')).toMatchObject({ name: 'Maren Holt', credentials: ['E-RYT 500'] });
+  });
+
+  it('reads a verb that reports only beside a quote ("shares", "offers")', () => {
+    const doc = run('Ingrid Solberg, DPT, treats runners. “Rest days matter as much as training days,” Solberg shares.');
+    expect(sourceOf(doc, '“Rest days')).toMatchObject({ name: 'Ingrid Solberg' });
+    expect(run('Lakeside Hospital offers free screenings on Fridays.').claims.every((c) => c.sources.length === 0)).toBe(true);
+  });
+
+  it('reads "X and colleagues found that" as the named lead author', () => {
+    const doc = run('Naps help, says Dr. Petra Lind, a sleep researcher. Lind and colleagues found that naps improve recall.');
+    expect(sourceOf(doc, 'Lind and colleagues')).toMatchObject({ name: 'Dr. Petra Lind' });
+  });
+
+  it('does not take a stray word before a known surname as a new person', () => {
+    const doc = run('Sleep matters, says sleep researcher Oskar Vinter. Sponsored Vinter also warns that screens delay sleep.');
+    expect(sourceOf(doc, 'Sponsored Vinter')).toMatchObject({ name: 'Oskar Vinter' });
+  });
+
+  it('ignores an attribution inside someone else’s quotation', () => {
+    const doc = run('“What the board said is simply wrong,” says Hana Ito, a nurse.');
+    expect(sourceOf(doc, '“What the board')).toMatchObject({ name: 'Hana Ito' });
+  });
+});
+
+describe('organisations, publications and studies', () => {
+  it('reads an acronym before a reporting verb as an organisation', () => {
+    expect(sourceOf(run('The WHO said cases fell by half last year.'), 'The WHO')).toMatchObject({ kind: 'organization', name: 'WHO' });
+    expect(sourceOf(run('NHSX said the app would launch in May.'), 'NHSX')).toMatchObject({ kind: 'organization', name: 'NHSX' });
+  });
+
+  it('reads "according to" a dated title', () => {
+    expect(sourceOf(run('Adults should move every day, according to the 2018 Physical Activity Guidelines for Americans.'), 'Adults')).toMatchObject({
+      name: 'Physical Activity Guidelines for Americans',
+    });
+  });
+
+  it('takes a study with a year, a size or a journal as a source, and a bare "a study" as vague', () => {
+    expect(sourceOf(run('A 2021 study found that walkers slept longer.'), 'A 2021')).toMatchObject({ kind: 'publication', name: 'A 2021 study' });
+    expect(sourceOf(run('A trial of 4,000 nurses showed that shift work raised blood pressure.'), 'A trial')).toMatchObject({ kind: 'publication', name: 'A trial of 4,000 nurses' });
+    expect(sourceOf(run('A recent study in The Lancet Neurology shows that naps help memory.'), 'A recent')).toMatchObject({ kind: 'publication', name: 'Lancet Neurology', description: 'A recent study' });
+    expect(sourceOf(run('A study shows that naps help memory.'), 'A study')).toMatchObject({ kind: 'vague' });
+  });
+
+  it('reads researchers at a named institution as that institution, and "They found" as pointing back to it', () => {
+    const doc = run('Researchers at Northfield University found that cold showers wake people up. They found that the effect lasted an hour.');
+    expect(sourceOf(doc, 'Researchers at')).toMatchObject({ kind: 'organization', name: 'Northfield University' });
+    expect(sourceOf(doc, 'They found')).toMatchObject({ name: 'Northfield University', how: 'inherited' });
+    expect(sourceOf(run('They found that the effect lasted an hour.'), 'They found')).toBeNull();
+  });
+});
+
+describe('quotes over several sentences', () => {
+  it('gives every sentence inside a quote the speaker named where it closes or before it', () => {
+    const doc = run('Jonas Weber, MD, a cardiologist, sees this often. “Most palpitations are harmless. Coffee is a common trigger. See a doctor if you faint,” Weber says. Heart rates vary.');
+    expect(sourceOf(doc, '“Most palpitations')).toMatchObject({ name: 'Jonas Weber', how: 'inherited' });
+    expect(sourceOf(doc, 'Coffee is')).toMatchObject({ name: 'Jonas Weber', how: 'inherited' });
+    expect(sourceOf(doc, 'Heart rates')).toBeNull();
+  });
+
+  it('gives a quote paragraph right after the speaker’s quote the speaker, but not one after narration', () => {
+    const doc = run('“Salt is not the enemy,” says Carla Mendes, a dietitian. “Most of it comes from bread.” Bread is cheap. “Cook at home,” the poster says.');
+    expect(sourceOf(doc, '“Most of it')).toMatchObject({ name: 'Carla Mendes', how: 'inherited' });
+    expect(sourceOf(doc, '“Cook at home')).toBeNull();
+  });
+
+  it('reads a straight closing quote before the speaker', () => {
+    const doc = run('Dr. Ruth Okoro treats asthma. "Inhalers work best with a spacer," Okoro says.');
+    expect(sourceOf(doc, '"Inhalers')).toMatchObject({ name: 'Dr. Ruth Okoro' });
+  });
+});
