@@ -72,6 +72,61 @@ describe('claim type', () => {
     expect(typeOf('Cold therapy can help reduce swelling.')).toBe('fact');
   });
 
+  it('reads any verb of the lexicon as an instruction, a noun-like one only before its object', () => {
+    expect(typeOf('Reflect on which kind of exercise you enjoy most.')).toBe('advice');
+    expect(typeOf('Incorporate beans into two dinners a week.')).toBe('advice');
+    expect(typeOf('Check the label for added sugar.')).toBe('advice');
+    expect(typeOf('Research shows that walking lowers blood pressure.')).toBe('fact');
+    expect(typeOf('While some people swear by cold showers, the evidence is thin.')).toBe('fact');
+    expect(typeOf('Simply put, nobody knows yet why it works.')).toBe('fact');
+    expect(typeOf('Trainees sat a written test, and are given feedback a week later.')).toBe('fact');
+  });
+
+  it('calls the reader acting, choosing or reaching a goal advice, and what happens to the reader a fact', () => {
+    expect(typeOf('You can even stretch while the kettle boils.')).toBe('advice');
+    expect(typeOf('Then, you repeat the phrase for a close friend.')).toBe('advice');
+    expect(typeOf('Eventually, you’ll extend the practice to the whole day.')).toBe('advice');
+    expect(typeOf('If you want to sleep better, a short evening walk may help.')).toBe('advice');
+    expect(typeOf('There are many kinds of tea, so pick one without caffeine.')).toBe('advice');
+    expect(typeOf('Notice the thought — then return to the breath.')).toBe('advice');
+    expect(typeOf('You may feel dizzy for a minute.')).toBe('fact');
+    expect(typeOf('You can get cramps from losing too much salt.')).toBe('fact');
+    expect(typeOf('Sharing a meal is easier with an app, so you can plan it with friends.')).toBe('fact');
+  });
+
+  it('calls obligation, release and impersonal recommendation advice', () => {
+    expect(typeOf('You’ve got to warm up first.')).toBe('advice');
+    expect(typeOf('You don’t need to run every day to get fitter.')).toBe('advice');
+    expect(typeOf('Runners needn’t stretch before an easy jog.')).toBe('advice');
+    expect(typeOf('It’s important to drink before you are thirsty.')).toBe('advice');
+    expect(typeOf('It might be a good idea to keep a food diary.')).toBe('advice');
+    expect(typeOf('The trick is to stop eating before you feel full.')).toBe('advice');
+    expect(typeOf('One way to eat less salt would be to cook at home more often.')).toBe('advice');
+    expect(typeOf('There is no reason to skip breakfast if you are hungry.')).toBe('advice');
+    expect(typeOf('Caution is warranted for anyone with kidney disease.')).toBe('advice');
+    expect(typeOf('Parents need to plan rest days for young players.')).toBe('advice');
+    expect(typeOf('The charity also advises walkers to carry water.')).toBe('advice');
+  });
+
+  it('calls what a thing is important for, evidence that suggests, and a recommended amount facts', () => {
+    expect(typeOf('Iron is important for carrying oxygen in the blood.')).toBe('fact');
+    expect(typeOf('Sleep is also important in keeping weight steady.')).toBe('fact');
+    expect(typeOf('This is important because most diets fail within a year.')).toBe('fact');
+    expect(typeOf('Several studies have suggested fasting can lower blood sugar.')).toBe('fact');
+    expect(typeOf('Patients completed about half of the recommended sessions.')).toBe('fact');
+    expect(typeOf('The muscle needs to rest between contractions.')).toBe('fact');
+  });
+
+  it('reads a list after a lead that ends in a verb as its complement, not as instructions', () => {
+    expect(typeOf('Slow breathing has been shown to help: Lower stress hormones and steady the heart rate.')).toBe('fact');
+    expect(typeOf('Her rule for travellers: Pack a snack for the flight.')).toBe('advice');
+  });
+
+  it('reads quotes garbled by a wrong decoding as quotes', () => {
+    expect(typeOf('\u00e2\u0080\u009cDrink water before you run,\u00e2\u0080\u009d the coach says.')).toBe('advice');
+    expect(typeOf('\u00e2\u0080\u009cThe fastest runners sleep the longest,\u00e2\u0080\u009d she says.')).toBe('fact');
+  });
+
   it('makes no claim of headings, titles, links, fragments, cut-off text, speaker labels and asides', () => {
     for (const text of ['Treatment.', 'Ice.', 'Heart attack.', 'How To Choose The Right Running Shoe?', 'Read more at https://example.org/tips',
       'and then it spread to my arm.', 'The best time to take vitamin D is …', 'According to Dr.', '(She is also a keen cyclist.)', 'Common signs include:']) {
