@@ -140,6 +140,21 @@ describe('claim type', () => {
     expect(typeOf('Sore muscles are a prime example of this.')).toBeNull();
   });
 
+  it('makes claims of sentences full of proper names, which keep their verb in lower case', () => {
+    expect(typeOf('Who founded the Royal Marsden Cancer Hospital?')).toBe('question');
+    expect(typeOf('The trial was paid for by the National Heart Foundation of New Zealand.')).toBe('fact');
+    expect(typeOf('Signs Your Child Needs Glasses')).toBeNull();
+    expect(typeOf('What Causes Night Cramps?')).toBeNull();
+  });
+
+  it('makes no claim of sentences that announce what the article or its expert will say', () => {
+    expect(typeOf('Here’s what the trials actually found.')).toBeNull();
+    expect(typeOf('Dr. Okafor explains what tinnitus is and how to live with it.')).toBeNull();
+    expect(typeOf('But there are caveats.')).toBeNull();
+    expect(typeOf('But there are few studies in children.')).toBe('fact');
+    expect(typeOf('Here are three stretches that ease a stiff neck.')).toBe('fact');
+  });
+
   it('keeps the claim of full sentences that come before a cut-off one in the same segment', () => {
     expect(typeOf('Warm up for five minutes before a run. Then stretch the calves and …')).toBe('advice');
   });

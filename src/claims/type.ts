@@ -6,7 +6,7 @@ import adviceFile from './advice-cues.json' with { type: 'json' };
 import hedgeFile from './hedge-words.json' with { type: 'json' };
 import type { ClaimType } from '../types.js';
 import { matchesOf } from '../matches.js';
-import { verbReading } from './verbs.js';
+import { isUsuallyVerb, verbReading } from './verbs.js';
 
 export interface TypeDecision {
   /** null: the text asserts nothing (heading, fragment, filler). */
@@ -125,11 +125,13 @@ function stripListMarker(text: string): string {
 }
 
 // A heading or a title of another article: most longer words capitalised ("How Long Do Back
-// Muscle Spasms Last?"). Proper names inside a sentence do not reach the ratio.
+// Muscle Spasms Last?"). Proper names inside a sentence do not reach the ratio; a sentence full of
+// them still has its verb in lower case ("Who created the Healthy Eating Plate?"), a title does not.
 function isTitle(tokens: string[]): boolean {
   const long = tokens.slice(1).filter((t) => t.length >= 4 && /^\p{L}/u.test(t));
   if (long.length < 2) return tokens.length <= 4 && tokens.length > 0 && tokens.every((t) => /^[\p{Lu}\p{N}]/u.test(t));
-  return long.filter((t) => /^\p{Lu}/u.test(t)).length / long.length >= 0.6;
+  if (long.filter((t) => /^\p{Lu}/u.test(t)).length / long.length < 0.6) return false;
+  return tokens.length < 5 || !tokens.slice(1).some((t) => /^\p{Ll}/u.test(t) && isUsuallyVerb(t));
 }
 
 function afterColons(text: string): string[] {
