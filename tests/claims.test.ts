@@ -155,6 +155,16 @@ describe('claim type', () => {
     expect(typeOf('Here are three stretches that ease a stiff neck.')).toBe('fact');
   });
 
+  it('makes no claim of the publisher talking about itself or directing the reader around the site', () => {
+    expect(typeOf('Advertising on our website keeps this magazine free to read.')).toBeNull();
+    expect(typeOf('We’re here for you, day or night.')).toBeNull();
+    expect(typeOf('Click on the map to see every trail.')).toBeNull();
+    expect(typeOf('For more recipes, please visit the Food section.')).toBeNull();
+    expect(typeOf('You can reach Priya on Signal at priya.22.')).toBeNull();
+    expect(typeOf('Our study followed 400 runners for two years.')).toBe('fact');
+    expect(typeOf('Visit a doctor if the rash spreads.')).toBe('advice');
+  });
+
   it('keeps the claim of full sentences that come before a cut-off one in the same segment', () => {
     expect(typeOf('Warm up for five minutes before a run. Then stretch the calves and …')).toBe('advice');
   });
