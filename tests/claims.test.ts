@@ -77,6 +77,8 @@ describe('claim type', () => {
     expect(typeOf('Incorporate beans into two dinners a week.')).toBe('advice');
     expect(typeOf('Check the label for added sugar.')).toBe('advice');
     expect(typeOf('Research shows that walking lowers blood pressure.')).toBe('fact');
+    expect(typeOf('Thanks for all the kind letters about last week’s column.')).toBe('fact');
+    expect(typeOf('A valid permit is necessary to fish in the reservoir.')).toBe('fact');
     expect(typeOf('While some people swear by cold showers, the evidence is thin.')).toBe('fact');
     expect(typeOf('Simply put, nobody knows yet why it works.')).toBe('fact');
     expect(typeOf('Trainees sat a written test, and are given feedback a week later.')).toBe('fact');
@@ -91,6 +93,7 @@ describe('claim type', () => {
     expect(typeOf('Notice the thought — then return to the breath.')).toBe('advice');
     expect(typeOf('You may feel dizzy for a minute.')).toBe('fact');
     expect(typeOf('You can get cramps from losing too much salt.')).toBe('fact');
+    expect(typeOf('Most likely, you will not notice it, and you may never know it happened.')).toBe('fact');
     expect(typeOf('Sharing a meal is easier with an app, so you can plan it with friends.')).toBe('fact');
   });
 
@@ -145,6 +148,7 @@ describe('claim type', () => {
     expect(typeOf('The trial was paid for by the National Heart Foundation of New Zealand.')).toBe('fact');
     expect(typeOf('Signs Your Child Needs Glasses')).toBeNull();
     expect(typeOf('What Causes Night Cramps?')).toBeNull();
+    expect(typeOf('Squad Changes at the start of the Transfer Window')).toBeNull();
   });
 
   it('makes no claim of sentences that announce what the article or its expert will say', () => {
@@ -162,6 +166,7 @@ describe('claim type', () => {
     expect(typeOf('For more recipes, please visit the Food section.')).toBeNull();
     expect(typeOf('You can reach Priya on Signal at priya.22.')).toBeNull();
     expect(typeOf('Our study followed 400 runners for two years.')).toBe('fact');
+    expect(typeOf('The crew needs a full tank of air to finish this mission.')).toBe('fact');
     expect(typeOf('Visit a doctor if the rash spreads.')).toBe('advice');
   });
 

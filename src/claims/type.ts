@@ -67,7 +67,7 @@ export function classify(raw: string): TypeDecision {
     if (r.regex.test(text) && !(r.unlessEarlierSentence && EARLIER_SENTENCE.test(text))) return { type: null, rule: r.id, hedge };
   }
   const tokens = text.match(WORD) ?? [];
-  if (isTitle(tokens)) return { type: null, rule: 'title-case', hedge };
+  if (isTitle(tokens, /[.?!]["”’)]?$/u.test(text))) return { type: null, rule: 'title-case', hedge };
   if (tokens.length < 3 && !startsWithImperative(text, true)) return { type: null, rule: 'too-short', hedge };
   for (const r of fillerRules) if (r.regex.test(text)) return { type: null, rule: r.id, hedge };
   if (/\?[\s"”’)]*$/u.test(text)) return { type: 'question', rule: 'question', hedge };
@@ -111,7 +111,8 @@ function repairPunctuation(text: string): string {
 function readerActs(text: string): boolean {
   for (const m of matchesOf(READER_ACTS, text)) {
     const verb = m[2] ?? '';
-    if (experiencers.has(verb) || auxiliaries.has(verb)) continue;
+    // 'you will not ...', 'you may never know': a prediction, not a step to take.
+    if (verb === 'not' || verb === 'never' || experiencers.has(verb) || auxiliaries.has(verb)) continue;
     // After a modal the word is a verb whatever its usual reading ('you can stretch').
     const reading = verbReading(verb);
     if (imperatives.has(verb) || reading === 'verb' || (m[1] && reading === 'noun')) return true;
@@ -125,13 +126,14 @@ function stripListMarker(text: string): string {
 }
 
 // A heading or a title of another article: most longer words capitalised ("How Long Do Back
-// Muscle Spasms Last?"). Proper names inside a sentence do not reach the ratio; a sentence full of
-// them still has its verb in lower case ("Who created the Healthy Eating Plate?"), a title does not.
-function isTitle(tokens: string[]): boolean {
+// Muscle Spasms Last?"). Proper names inside a sentence do not reach the ratio; a finished sentence
+// full of them still has its verb in lower case ("Who created the Healthy Eating Plate?"), a title
+// does not (one without an end mark stays a title: "Squad at the start of the Window").
+function isTitle(tokens: string[], finished: boolean): boolean {
   const long = tokens.slice(1).filter((t) => t.length >= 4 && /^\p{L}/u.test(t));
   if (long.length < 2) return tokens.length <= 4 && tokens.length > 0 && tokens.every((t) => /^[\p{Lu}\p{N}]/u.test(t));
   if (long.filter((t) => /^\p{Lu}/u.test(t)).length / long.length < 0.6) return false;
-  return tokens.length < 5 || !tokens.slice(1).some((t) => /^\p{Ll}/u.test(t) && isUsuallyVerb(t));
+  return !finished || tokens.length < 5 || !tokens.slice(1).some((t) => /^\p{Ll}/u.test(t) && isUsuallyVerb(t));
 }
 
 function afterColons(text: string): string[] {
