@@ -29,6 +29,7 @@ const DEFAULTS = {
   'boilerplate.siteRepeats': siteRepeats,
   'quality.splice': quality.splice,
   'quality.context': quality.context,
+  'quality.doorway': quality.doorway,
 };
 
 /** The settings in force: each section as its file holds it, with the values overridden. */

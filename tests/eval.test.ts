@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { evalBench, evalGold } from '../src/eval/cli.js';
+import { evalBench, evalGold, evalGoldRoot } from '../src/eval/cli.js';
+import { formatGoldTable } from '../src/eval/gold-pool.js';
 import { formatGoldSummary } from '../src/eval/gold-score.js';
 import { hasShared, projectRoot, sharedDir } from './helpers/shared.js';
 import { tempDir } from './helpers/run.js';
@@ -20,6 +21,30 @@ describe.skipIf(!hasShared)('evaluation', () => {
     const line = execFileSync(process.execPath, [path.join(sharedDir, 'tools', 'score.mjs'), seed, path.join(out, 'input.json')], { encoding: 'utf8' }).trim().split('\n').at(-1);
     expect(formatGoldSummary(ours)).toBe(line);
   });
+
+  it('scores a folder of gold pages as the reference scorer does, page by page and pooled', async () => {
+    const out = tempDir();
+    const root = path.join(sharedDir, 'gold');
+    const ours = await evalGoldRoot(root, { out });
+    const reference = execFileSync(process.execPath, [path.join(sharedDir, 'tools', 'score-gold.mjs'), root, out, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(JSON.stringify(ours))).toEqual(JSON.parse(reference));
+    const table = execFileSync(process.execPath, [path.join(sharedDir, 'tools', 'score-gold.mjs'), root, out], { encoding: 'utf8' }).trim();
+    expect(formatGoldTable(ours)).toBe(table);
+  }, 120_000);
+
+  it('holds the pooled figures over every gold page at or above their floors', async () => {
+    const f = floors.goldPooled;
+    const { pooled } = await evalGoldRoot(path.join(sharedDir, 'gold'));
+    expect(pooled.missing).toEqual([]);
+    expect(round(pooled.keptText.f1)).toBeGreaterThanOrEqual(f.keptF1);
+    expect(round(pooled.claims.f1)).toBeGreaterThanOrEqual(f.claimF1);
+    expect(round(pooled.claims.precision)).toBeGreaterThanOrEqual(f.claimPrecision);
+    expect(round(pooled.claims.recall)).toBeGreaterThanOrEqual(f.claimRecall);
+    expect(round(pooled.claims.typeAccuracy)).toBeGreaterThanOrEqual(f.typeAccuracy);
+    expect(round(pooled.topics.f1)).toBeGreaterThanOrEqual(f.topicF1);
+    expect(round(pooled.sources.accuracy)).toBeGreaterThanOrEqual(f.sourceAccuracy);
+    expect(pooled.sources.falseRate).toBeLessThanOrEqual(f.maxFalseSourceRate);
+  }, 120_000);
 
   it('holds the gold seed scores at or above their floors', async () => {
     const f = floors.gold.seed;

@@ -6,6 +6,7 @@ import adviceFile from './advice-cues.json' with { type: 'json' };
 import hedgeFile from './hedge-words.json' with { type: 'json' };
 import type { ClaimType } from '../types.js';
 import { matchesOf } from '../matches.js';
+import { isUsuallyVerb, verbReading } from './verbs.js';
 
 export interface TypeDecision {
   /** null: the text asserts nothing (heading, fragment, filler). */
@@ -30,10 +31,19 @@ const imperatives = words(adviceFile.imperativeVerbs);
 const openingAdverbs = words(adviceFile.openingAdverbs);
 const nounLike = words(adviceFile.nounLikeVerbs);
 const auxiliaries = words(adviceFile.auxiliaries);
+const experiencers = words(adviceFile.experiencerVerbs);
+const objectStarts = words(adviceFile.objectStarts);
+const notInstructions = words(adviceFile.notInstructions);
 // One pattern per list, longest alternatives first ('as always' before 'as').
 const alternation = (list: Set<string>): string => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, '\\s+')).join('|');
 const leadIn = new RegExp(`^(?:${alternation(words(adviceFile.leadIns))})\\b,?\\s*`, 'iu');
 const subordinator = new RegExp(`^(?:${alternation(words(adviceFile.subordinators))})\\b`, 'iu');
+const goalIf = new RegExp(`^["“‘']?if you(?:['’]re| are)?\\s+(?:just |really |only )?(?:${alternation(words(adviceFile.goalVerbs))})\\b[^,;]*[,;—–]`, 'iu');
+const complementLead = new RegExp(`\\b(?:${alternation(words(adviceFile.complementLeads))})\\s*$`, 'iu');
+// The reader as the subject of an action: 'you start by ...', 'you'll apply ...', 'you can even meditate ...'.
+// Not after 'so' ('so you can talk to others' is a purpose), nor with a frequency adverb ('you
+// typically lie down' describes what is usual).
+const READER_ACTS = /(?:^|[,;:—–]\s*(?:and |then |but |or )?|\b(?:then|and|or),?\s+)[Yy]ou(['’]ll| will| can| could| may| might)?\s+(?:(?:also|even|still|just|then|first|always|simply|gently|slowly|carefully)\s+)?(\p{Ll}+)\b(?!['’])/gu;
 const hedgeWord = (w: string): string => w.replace(/ /gu, '\\s+');
 const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${hedgeWord(w)}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
 // Matches exactly when one of the hedges does (the alternation tries every word at every place):
@@ -43,16 +53,21 @@ const anyHedge = new RegExp(`\\b(?:${hedgeFile.hedges.flatMap((h) => h.words.map
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const COLON = /[:;]\s+/gu;
 const CLAUSE_BREAK = /(?:,|\s?[—–]\s?|\s-\s)/gu;
+// A new clause joined by a coordinator ('..., so go with what suits you', '— then return to ...').
+const COORDINATED = /(?:[,;]|\s?[—–]\s?)\s*(?:so|then|and then|but)\s+/gu;
+// Mojibake of punctuation: UTF-8 quotes and dashes read as Latin-1 or Windows-1252 ('â\x80\x9c', 'â€œ').
+const MOJIBAKE = /â(?:\u0080|€)([\u0098\u0099\u009c\u009d\u0093\u0094˜™œ\u009d“”])/gu;
+const MOJIBAKE_AS: Record<string, string> = { '\u0098': '‘', '\u0099': '’', '\u009c': '“', '\u009d': '”', '\u0093': '–', '\u0094': '—', '˜': '‘', '™': '’', 'œ': '“', '“': '–', '”': '—' };
 
 /** Decide the claim type of one segment's text. */
 export function classify(raw: string): TypeDecision {
-  const text = stripListMarker(raw.trim());
+  const text = stripListMarker(repairPunctuation(raw).trim());
   const hedge = hedgeScore(text);
   for (const r of shapeRules) {
     if (r.regex.test(text) && !(r.unlessEarlierSentence && EARLIER_SENTENCE.test(text))) return { type: null, rule: r.id, hedge };
   }
   const tokens = text.match(WORD) ?? [];
-  if (isTitle(tokens)) return { type: null, rule: 'title-case', hedge };
+  if (isTitle(tokens, /[.?!]["”’)]?$/u.test(text))) return { type: null, rule: 'title-case', hedge };
   if (tokens.length < 3 && !startsWithImperative(text, true)) return { type: null, rule: 'too-short', hedge };
   for (const r of fillerRules) if (r.regex.test(text)) return { type: null, rule: r.id, hedge };
   if (/\?[\s"”’)]*$/u.test(text)) return { type: 'question', rule: 'question', hedge };
@@ -76,8 +91,33 @@ export function adviceRule(text: string): string | undefined {
     if (startsWithImperative(clause, false)) return 'imperative';
     if (imperativeAfterOpeningClause(clause)) return 'imperative-after-clause';
   }
+  for (const m of matchesOf(COORDINATED, text)) {
+    if (startsWithImperative(text.slice(m.index + m[0].length), false)) return 'imperative-coordinated';
+  }
+  if (goalIf.test(text)) return 'reader-goal';
+  if (readerActs(text)) return 'reader-acts';
   for (const p of advicePatterns) if (p.regex.test(text)) return p.id;
   return undefined;
+}
+
+/** Quotes and dashes garbled by a wrong decoding, restored, so the rules see the punctuation. */
+function repairPunctuation(text: string): string {
+  return text.includes('â') ? text.replace(MOJIBAKE, (_m, c: string) => MOJIBAKE_AS[c] ?? _m) : text;
+}
+
+// 'You start by saying the phrase', 'Eventually, you'll apply it to ...', 'you can even meditate
+// while ...': the reader doing something the text describes step by step. Verbs of what happens to
+// the reader ('you may feel', 'you can get') are not actions (experiencerVerbs).
+function readerActs(text: string): boolean {
+  for (const m of matchesOf(READER_ACTS, text)) {
+    const verb = m[2] ?? '';
+    // 'you will not ...', 'you may never know': a prediction, not a step to take.
+    if (verb === 'not' || verb === 'never' || experiencers.has(verb) || auxiliaries.has(verb)) continue;
+    // After a modal the word is a verb whatever its usual reading ('you can stretch').
+    const reading = verbReading(verb);
+    if (imperatives.has(verb) || reading === 'verb' || (m[1] && reading === 'noun')) return true;
+  }
+  return false;
 }
 
 // "1) ", "2. ", "- ", "• " before a list item are not part of the statement.
@@ -86,16 +126,23 @@ function stripListMarker(text: string): string {
 }
 
 // A heading or a title of another article: most longer words capitalised ("How Long Do Back
-// Muscle Spasms Last?"). Proper names inside a sentence do not reach the ratio.
-function isTitle(tokens: string[]): boolean {
+// Muscle Spasms Last?"). Proper names inside a sentence do not reach the ratio; a finished sentence
+// full of them still has its verb in lower case ("Who created the Healthy Eating Plate?"), a title
+// does not (one without an end mark stays a title: "Squad at the start of the Window").
+function isTitle(tokens: string[], finished: boolean): boolean {
   const long = tokens.slice(1).filter((t) => t.length >= 4 && /^\p{L}/u.test(t));
   if (long.length < 2) return tokens.length <= 4 && tokens.length > 0 && tokens.every((t) => /^[\p{Lu}\p{N}]/u.test(t));
-  return long.filter((t) => /^\p{Lu}/u.test(t)).length / long.length >= 0.6;
+  if (long.filter((t) => /^\p{Lu}/u.test(t)).length / long.length < 0.6) return false;
+  return !finished || tokens.length < 5 || !tokens.slice(1).some((t) => /^\p{Ll}/u.test(t) && isUsuallyVerb(t));
 }
 
 function afterColons(text: string): string[] {
   const out: string[] = [];
-  for (const m of matchesOf(COLON, text)) out.push(text.slice(m.index + m[0].length));
+  for (const m of matchesOf(COLON, text)) {
+    // 'has been shown to help: Activate ...': the list completes the lead, it does not instruct.
+    if (complementLead.test(text.slice(0, m.index))) continue;
+    out.push(text.slice(m.index + m[0].length));
+  }
   return out;
 }
 
@@ -114,6 +161,13 @@ function startsWithImperative(clause: string, alone: boolean): boolean {
     return second !== undefined && second !== 'of' && !auxiliaries.has(second);
   }
   if (nounLike.has(first)) return second !== undefined && !auxiliaries.has(second) && !/(?:s|ed)$/u.test(second) && toks.length > 2;
+  if (second === undefined || toks.length < 3) return false;
+  // Any other verb from the lexicon: one whose usual reading is a verb ('Reflect on ...', 'Incorporate
+  // grains ...') unless a verb or auxiliary follows ('Help is ...'); one usually read as a noun only
+  // before its object ('Check the cable'; not 'Research shows').
+  const reading = notInstructions.has(first) ? undefined : verbReading(first);
+  if (reading === 'verb') return !auxiliaries.has(second) && second !== 'of' && !/ed$/u.test(second);
+  if (reading === 'noun') return objectStarts.has(second);
   return false;
 }
 

@@ -1,6 +1,7 @@
-// `npm run eval -- <gold folder | bench .jsonl> [--flat] [--held-out] [--out DIR] [--json]`
+// `npm run eval -- <gold folder | folder of gold folders | bench .jsonl> [--flat] [--held-out] [--out DIR] [--json]`
 // Runs the pipeline on labeled data and prints the metrics of ../shared/DESIGN.md (gold) or
-// ../shared/bench/README.md (bench), computed as the reference scorers compute them.
+// ../shared/bench/README.md (bench), computed as the reference scorers compute them: one gold
+// folder as score.mjs, a folder of them as score-gold.mjs (a table per page, then pooled figures).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { WriteSink } from '../write/sink.js';
 import { cleanedText } from '../write/cleaned.js';
 import { formatProblem } from '../ingest/index.js';
 import { loadGold, scoreGold, formatGoldReport, type GoldScore } from './gold-score.js';
+import { formatGoldTable, poolGold, type GoldRootScore } from './gold-pool.js';
 import { readBenchDocs, scoreBench, formatBenchSummary, type BenchScore } from './bench-score.js';
 import { isHeldOut } from './split.js';
 
@@ -31,6 +33,37 @@ export async function evalGold(dir: string, options: EvalOptions = {}): Promise<
   const doc = result.docs[0];
   if (!doc) throw new Error(`${dir}: input.txt produced no document`);
   return scoreGold(gold, JSON.parse(JSON.stringify(documentOutput(doc))), path.basename(path.resolve(dir)));
+}
+
+/**
+ * Score every labeled page below a gold root (folders <page>/{input.txt,segments.jsonl,labels.jsonl})
+ * in one run, as ../shared/tools/score-gold.mjs scores sieve's output for them: the pages go
+ * through the pipeline together as <page>.txt (so `out` holds <page>.json, the layout score-gold.mjs
+ * reads), each is scored with its counts, and the counts are pooled.
+ */
+export async function evalGoldRoot(root: string, options: EvalOptions = {}): Promise<GoldRootScore> {
+  const pages = goldPages(root);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-eval-'));
+  try {
+    for (const page of pages) fs.copyFileSync(path.join(root, page, 'input.txt'), path.join(tmp, `${page}.txt`));
+    const result = await run(tmp, options);
+    const byName = new Map(result.docs.map((d) => [d.name, d]));
+    const scores: GoldScore[] = [], missing: string[] = [];
+    for (const page of pages) {
+      const doc = byName.get(page);
+      if (!doc) { missing.push(page); continue; }
+      scores.push(scoreGold(loadGold(path.join(root, page)), JSON.parse(JSON.stringify(documentOutput(doc))), page, true));
+    }
+    return poolGold(scores, missing);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The labeled pages of a gold root, sorted by name: its subfolders with labels.jsonl and input.txt. */
+export function goldPages(root: string): string[] {
+  return fs.readdirSync(root).sort()
+    .filter((d) => fs.existsSync(path.join(root, d, 'labels.jsonl')) && fs.existsSync(path.join(root, d, 'input.txt')));
 }
 
 /** Score a benchmark JSONL (id, text, text_flat, gold/with/without): the pipeline's cleaned text per document. */
@@ -59,12 +92,6 @@ async function run(input: string, options: EvalOptions): Promise<PipelineResult>
   return result;
 }
 
-/** Gold folders under `target`: itself if it holds input.txt, else its subfolders that do. */
-function goldFolders(target: string): string[] {
-  if (fs.existsSync(path.join(target, 'input.txt'))) return [target];
-  return fs.readdirSync(target).sort().map((d) => path.join(target, d)).filter((d) => fs.existsSync(path.join(d, 'input.txt')));
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -75,19 +102,23 @@ async function main(argv: string[]): Promise<number> {
   }
   const [target] = parsed.positionals;
   if (!target || parsed.positionals.length > 1 || !fs.existsSync(target)) {
-    process.stderr.write('usage: npm run eval -- <gold folder | bench .jsonl> [--flat] [--held-out] [--out DIR] [--json]\n');
+    process.stderr.write('usage: npm run eval -- <gold folder | folder of gold folders | bench .jsonl> [--flat] [--held-out] [--out DIR] [--json]\n');
     return 2;
   }
   const { flat, out, json } = parsed.values;
-  if (fs.statSync(target).isDirectory()) {
-    const folders = goldFolders(target);
-    if (!folders.length) {
+  if (fs.statSync(target).isDirectory() && fs.existsSync(path.join(target, 'input.txt'))) {
+    const score = await evalGold(target, { out });
+    process.stdout.write((json ? JSON.stringify(score) : formatGoldReport(score)) + '\n');
+  } else if (fs.statSync(target).isDirectory()) {
+    if (!goldPages(target).length) {
       process.stderr.write(`sieve eval: ${target}: no gold folder (input.txt, segments.jsonl, labels.jsonl) found\n`);
       return 2;
     }
-    for (const dir of folders) {
-      const score = await evalGold(dir, { out: out && folders.length > 1 ? path.join(out, path.basename(dir)) : out });
-      process.stdout.write((json ? JSON.stringify(score) : formatGoldReport(score)) + '\n');
+    const score = await evalGoldRoot(target, { out });
+    process.stdout.write((json ? JSON.stringify(score) : formatGoldTable(score)) + '\n');
+    if (score.pooled.missing.length) {
+      process.stderr.write(`sieve eval: no output for: ${score.pooled.missing.join(', ')}\n`);
+      return 1;
     }
   } else {
     const heldOut = parsed.values['held-out'];

@@ -19,6 +19,15 @@ export interface GoldScore {
   claims: { gold: number; pred: number; recall: number; precision: number; typeAccuracy: number; f1: number };
   topics: Prf;
   sources: { attributed: number; accuracy: number; unattributed: number; falseRate: number };
+  /** The raw counts behind the figures (score.mjs --counts), which gold-pool.ts sums over pages. */
+  counts?: GoldCounts;
+}
+
+export interface GoldCounts {
+  kept: { tp: number; fp: number; fn: number };
+  claims: { gold: number; pred: number; matchedGold: number; matchedPred: number; typeOk: number };
+  topics: { tp: number; fp: number; fn: number };
+  sources: { attributed: number; attrOk: number; unattributed: number; falseAttr: number };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,16 +148,21 @@ function matchClaims(predicted: readonly PredClaim[], goldClaims: readonly GoldU
   return m;
 }
 
-function claimScore(goldClaims: readonly GoldUnit[], predicted: readonly PredClaim[], m: ClaimMatch): GoldScore['claims'] {
-  const typeOk = m.pairs.filter(([c, u]) => c.type === u.claim).length;
-  const recall = ratio(m.matchedGold.size, goldClaims.length, 1);
-  const precision = ratio(m.matchedPred, predicted.length, 1);
-  return { gold: goldClaims.length, pred: predicted.length, recall, precision,
-    typeAccuracy: ratio(typeOk, m.pairs.length, 0), f1: harmonic(precision, recall) };
+function claimCounts(goldClaims: readonly GoldUnit[], predicted: readonly PredClaim[], m: ClaimMatch): GoldCounts['claims'] {
+  return { gold: goldClaims.length, pred: predicted.length, matchedGold: m.matchedGold.size, matchedPred: m.matchedPred,
+    typeOk: m.pairs.filter(([c, u]) => c.type === u.claim).length };
 }
 
-/** Micro P/R/F1 of topic ids over matched pairs; a predicted topic is `{id}` or a bare id. */
-function topicScore(pairs: ClaimMatch['pairs']): Prf {
+/** Claim figures from counts; `pairs` is the number of matched gold claims (matchedGold). */
+export function claimScore(c: GoldCounts['claims']): GoldScore['claims'] {
+  const recall = ratio(c.matchedGold, c.gold, 1);
+  const precision = ratio(c.matchedPred, c.pred, 1);
+  return { gold: c.gold, pred: c.pred, recall, precision,
+    typeAccuracy: ratio(c.typeOk, c.matchedGold, 0), f1: harmonic(precision, recall) };
+}
+
+/** Micro counts of topic ids over matched pairs; a predicted topic is `{id}` or a bare id. */
+function topicCounts(pairs: ClaimMatch['pairs']): GoldCounts['topics'] {
   let tp = 0, fp = 0, fn = 0;
   for (const [c, u] of pairs) {
     const gold = new Set(listOrEmpty(u.topics, 'gold topics'));
@@ -156,7 +170,7 @@ function topicScore(pairs: ClaimMatch['pairs']): Prf {
     for (const x of pred) gold.has(x) ? tp++ : fp++;
     for (const x of gold) if (!pred.has(x)) fn++;
   }
-  return prf(tp, fp, fn);
+  return { tp, fp, fn };
 }
 
 const NAMED_KINDS: readonly unknown[] = ['person', 'organization', 'publication', 'org'];
@@ -174,7 +188,7 @@ function nameWords(name: string): string[] {
   return name.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 2 && w !== 'dr' && w !== 'the');
 }
 
-function sourceScore(output: unknown, pairs: ClaimMatch['pairs']): GoldScore['sources'] {
+function sourceCounts(output: unknown, pairs: ClaimMatch['pairs']): GoldCounts['sources'] {
   const listed = listOrEmpty(member(output, 'sources'), 'output sources');
   const byRef = new Map<unknown, unknown>(listed.map((s) => [member(s, 'ref') ?? member(s, 'id'), s]));
   let attributed = 0, correct = 0, unattributed = 0, falseAttr = 0;
@@ -189,13 +203,20 @@ function sourceScore(output: unknown, pairs: ClaimMatch['pairs']): GoldScore['so
       if (names.length) falseAttr++;
     }
   }
-  return { attributed, accuracy: ratio(correct, attributed, 1), unattributed, falseRate: ratio(falseAttr, unattributed, 0) };
+  return { attributed, attrOk: correct, unattributed, falseAttr };
+}
+
+export function sourceScore(c: GoldCounts['sources']): GoldScore['sources'] {
+  return { attributed: c.attributed, accuracy: ratio(c.attrOk, c.attributed, 1), unattributed: c.unattributed, falseRate: ratio(c.falseAttr, c.unattributed, 0) };
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/** Scores a parsed sieve output JSON against a gold set; `name` defaults to the gold folder's name. */
-export function scoreGold(gold: GoldSet, output: unknown, name: string = gold.name): GoldScore {
+/**
+ * Scores a parsed sieve output JSON against a gold set; `name` defaults to the gold folder's name.
+ * `withCounts` adds the raw counts, as score.mjs --counts does.
+ */
+export function scoreGold(gold: GoldSet, output: unknown, name: string = gold.name, withCounts = false): GoldScore {
   const { text } = gold;
   const units = buildUnits(gold);
   const goldAt = charMap(text.length, units.map((u) => ({ start: u.start, end: u.end, value: u })));
@@ -211,29 +232,32 @@ export function scoreGold(gold: GoldSet, output: unknown, name: string = gold.na
   });
   const scored = tokens.filter((t) => t.cls !== null && t.cls !== 'neutral');
   const count = (f: (t: Token) => boolean): number => scored.filter(f).length;
-  const keptText = prf(
-    count((t) => t.cls === 'keep' && isKept(t)),
-    count((t) => t.cls !== 'keep' && isKept(t)),
-    count((t) => t.cls === 'keep' && !isKept(t)),
-  );
+  const kept = {
+    tp: count((t) => t.cls === 'keep' && isKept(t)),
+    fp: count((t) => t.cls !== 'keep' && isKept(t)),
+    fn: count((t) => t.cls === 'keep' && !isKept(t)),
+  };
 
   const goldClaims = units.filter((u) => !u.carvedUp && u.label === 'content' && u.dupOf == null
     && (u.claim === 'fact' || u.claim === 'advice' || u.claim === 'question'));
   const predClaims = readClaims(output, segById);
   const match = matchClaims(predClaims, goldClaims);
+  const counts: GoldCounts = { kept, claims: claimCounts(goldClaims, predClaims, match), topics: topicCounts(match.pairs), sources: sourceCounts(output, match.pairs) };
 
-  return {
+  const score: GoldScore = {
     doc: name,
     offsetErrors,
     uncoveredTokens: tokens.filter((t) => t.pred === null).length,
     tokens: tokens.length,
-    keptText,
+    keptText: prf(kept.tp, kept.fp, kept.fn),
     removalRecallByKind: removalByKind(scored.filter((t) => t.cls === 'noise')),
     dedupe: dedupeScore(scored),
-    claims: claimScore(goldClaims, predClaims, match),
-    topics: topicScore(match.pairs),
-    sources: sourceScore(output, match.pairs),
+    claims: claimScore(counts.claims),
+    topics: prf(counts.topics.tp, counts.topics.fp, counts.topics.fn),
+    sources: sourceScore(counts.sources),
   };
+  if (withCounts) score.counts = counts;
+  return score;
 }
 
 /** The one-line summary score.mjs prints last. */

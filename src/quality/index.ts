@@ -1,12 +1,14 @@
 // Quality stage: machine-made and cut-off text. Pattern rules (rules.json) catch cut-offs and
 // stitched endings; the splice rules catch word salad made of the page's own phrases
-// (salad.ts). Off-topic detection is not done yet: nothing is marked `offtopic`.
+// (salad.ts); a download doorway page (one product name and 'download' in most sentences) goes
+// whole (doorway.ts). Off-topic detection is not done yet: nothing is marked `offtopic`.
 import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
 import rulesFile from './rules.json' with { type: 'json' };
 import { saladSignals } from './salad.js';
 import { smoothMachineRuns } from './context.js';
 import { defaultSettings, type Settings } from '../settings.js';
+import { removeDoorway } from './doorway.js';
 
 interface PatternRule { id: string; kind: string; regex: RegExp; lang?: string }
 
@@ -30,6 +32,7 @@ export function quality(doc: Doc, settings: Settings = defaultSettings): void {
     remove(doc, segment, { stage: 'quality', kind: rule.kind, rule: rule.id });
     if (rule.kind === 'garbled') evidence++;
   });
+  removeDoorway(doc, settings['quality.doorway'], (segment, why) => remove(doc, segment, { stage: 'quality', kind: 'ad', rule: 'download-doorway' }, { why }));
   if (evidence < splice.evidence) return;
   // Signals over every segment, furniture included: a splice may reuse any earlier text.
   const signals = saladSignals(doc.segments.map((s) => s.text), splice.gram, splice.commonAfter);
