@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { claimStages } from '../src/claims/index.js';
 import { createDoc } from '../src/doc.js';
 import { segmentText } from '../src/segment/index.js';
-import { chooseTopics, CorpusStats, defaultTaxonomy, readTaxonomy, TaxonomyError, topicModel, topicScores } from '../src/topics/index.js';
+import { chooseTopics, CorpusStats, defaultTaxonomy, pageTopics, readTaxonomy, TaxonomyError, topicModel, topicScores, type Taxonomy } from '../src/topics/index.js';
+import { taxonomyHash } from '../src/topics/fit.js';
+import modelFile from '../src/topics/model.json' with { type: 'json' };
 import { keywords } from '../src/topics/keywords.js';
 import { readTree, runCli, tempDir } from './helpers/run.js';
 import type { Doc } from '../src/types.js';
@@ -29,8 +31,7 @@ describe('default taxonomy', () => {
   it('tags most of its own example sentences with their own topic first', () => {
     const model = topicModel(defaultTaxonomy);
     const examples = defaultTaxonomy.topics.flatMap((t) => t.examples.map((e) => ({ id: t.id, text: e })));
-    const corpus = corpusOf(examples.map((e) => e.text));
-    const misses = examples.filter((e) => chooseTopics(topicScores(e.text, model, corpus), model)[0]?.id !== e.id);
+    const misses = examples.filter((e) => chooseTopics(topicScores(e.text, model), model)[0]?.id !== e.id);
     expect(misses.length / examples.length, misses.map((m) => `${m.id}: ${m.text}`).join('\n')).toBeLessThanOrEqual(0.15);
   });
 });
@@ -43,7 +44,9 @@ describe('topics of claims', () => {
       for (const t of c.topics) expect(t.score).toBeGreaterThan(0), expect(t.score).toBeLessThan(1);
       expect([...c.topics].sort((a, b) => b.score - a.score)).toEqual(c.topics);
     }
-    expect(doc.claims.map((c) => c.topics[0]?.id)).toEqual(['causes', 'diagnosis', 'self-care']);
+    // Each claim gets the topic its words name (the MRI sentence's 'doctor' also reads as a
+    // warning sign in the labeled pages, so diagnosis need not come first).
+    expect(doc.claims.map((c) => c.topics.map((t) => t.id))).toEqual([expect.arrayContaining(['causes']), expect.arrayContaining(['diagnosis']), expect.arrayContaining(['self-care'])]);
   });
 
   it('gives an instruction only topics about what to do', () => {
@@ -51,6 +54,72 @@ describe('topics of claims', () => {
     const allowed = new Set(defaultTaxonomy.adviceTopics);
     expect(doc.claims[0]?.type).toBe('advice');
     for (const t of doc.claims[0]?.topics ?? []) expect(allowed.has(t.id)).toBe(true);
+  });
+});
+
+const page = (texts: string[], taxonomy: Taxonomy = defaultTaxonomy): string[][] =>
+  pageTopics(texts.map((text) => ({ text, type: 'fact' as const })), topicModel(taxonomy)).map((ts) => ts.map((t) => t.id));
+
+const baking: Taxonomy = {
+  id: 'baking',
+  scoring: defaultTaxonomy.scoring,
+  topics: [
+    { id: 'dough', label: 'Dough', description: 'Mixing, kneading, proofing and shaping bread dough.', cues: [{ terms: ['dough', 'knead', 'proof', 'yeast', 'flour'] }], examples: ['Knead the dough for ten minutes until it is smooth and springy.', 'Let the dough rise in a warm place until it doubles.', 'Add the yeast to lukewarm water before mixing in the flour.'] },
+    { id: 'oven', label: 'Oven', description: 'Baking temperature, time and the crust.', cues: [{ terms: ['oven', 'bake', 'crust', 'temperature', 'degrees'] }], examples: ['Bake the loaf at a high temperature for a crisp crust.', 'Preheat the oven to 230 degrees with a tray of water inside.', 'The crust browns faster when the oven is very hot.'] },
+  ],
+};
+
+describe('topics learned from labeled claims', () => {
+  it('uses the shipped weights only for the taxonomy they were trained for', () => {
+    expect(modelFile.taxonomy.hash).toBe(taxonomyHash(defaultTaxonomy));
+    expect(topicModel(defaultTaxonomy).origin).toBe('trained');
+    // The same ids with one example changed is another taxonomy: fitted from its own text.
+    const [first, ...rest] = defaultTaxonomy.topics;
+    const edited: Taxonomy = { ...defaultTaxonomy, topics: [{ ...first!, examples: [...first!.examples, 'A sprain is a stretched or torn ligament.'] }, ...rest] };
+    expect(topicModel(edited).origin).toBe('fitted');
+  });
+
+  it('records the leave-one-page-out figures beside the in-sample ones', () => {
+    const { heldOut, inSample } = modelFile.figures as Record<string, Record<string, number>>;
+    expect(Object.keys(heldOut ?? {})).toEqual(Object.keys(inSample ?? {}));
+    expect(heldOut?.pooled).toBeGreaterThan(0);
+    expect(heldOut?.pooled).toBeLessThanOrEqual(inSample?.pooled ?? 0);
+  });
+
+  it('gives no topic to sentences outside the taxonomy', () => {
+    const offTopic = page([
+      'The city council approved a new budget for road repairs and bus lanes.',
+      'The quarterback threw three touchdowns in the second half.',
+      'Our new sedan gets forty miles to the gallon on the highway.',
+      'The district hired more reading tutors for its middle schools this year.',
+    ]);
+    expect(offTopic).toEqual([[], [], [], []]);
+  });
+
+  it('tags health claims with the topic their words speak for', () => {
+    expect(page([
+      'Tennis elbow is usually caused by overuse of the forearm tendons.',
+      'Put an ice pack on the sore elbow for fifteen minutes after play.',
+    ]).map((ts) => ts[0])).toEqual(['causes', 'self-care']);
+  });
+
+  it('fits a taxonomy of its own at load time from its descriptions and examples', () => {
+    const model = topicModel(baking);
+    expect(model.origin).toBe('fitted');
+    expect(page(['Mix the flour and yeast, then knead until the dough is elastic.', 'Bake the bread in a hot oven until the crust is dark.'], baking)).toEqual([['dough'], ['oven']]);
+    // Outside it: nothing, and no health topic either.
+    expect(page(['The quarterback threw three touchdowns in the second half.'], baking)).toEqual([[]]);
+  });
+
+  it('gives different topics to the same sentence under two taxonomies', () => {
+    const text = 'Knead the dough well and let it rise overnight.';
+    expect(page([text], baking)).toEqual([['dough']]);
+    expect(page([text])[0]).not.toContain('dough');
+  });
+
+  it('fits the same taxonomy to the same weights every time', () => {
+    const copy = (): Taxonomy => JSON.parse(JSON.stringify(baking)) as Taxonomy;
+    expect(topicModel(copy()).linear).toEqual(topicModel(copy()).linear);
   });
 });
 

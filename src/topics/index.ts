@@ -1,100 +1,87 @@
 // Topics stage: up to `maxTopics` taxonomy topics per claim, with scores, and keywords.
-// A topic's raw score is its cue terms found in the claim (stemmed, phrases in sequence, weighted
-// by cue group) plus `similarityWeight` x the TF-IDF cosine between the claim and the topic's
-// description and examples. The output score is raw / (raw + 1), so it lies in 0-1.
+// The topics come from a learned model (one logistic regression per topic over stems and stem
+// pairs, learn.ts) read in the context of the page (context.ts). For the default taxonomy the
+// weights are model.json, trained by `npm run train:topics` on labeled claims; any other taxonomy
+// (--taxonomy) is fitted at load time from its own descriptions, examples and cue terms against
+// general text (fit.ts). A claim no topic reaches gets none: a page outside the taxonomy stays
+// untagged rather than wrongly tagged.
 import type { ClaimType, Doc } from '../types.js';
+import backgroundFile from './background.json' with { type: 'json' };
+import { choose, hasEvidence, inContext, type ContextSettings } from './context.js';
 import type { CorpusStats } from './corpus.js';
-import { isStopWord, keywords } from './keywords.js';
+import { featuresOf } from './features.js';
+import { fitFromTaxonomy, taxonomyHash, type Background, type LoadFit } from './fit.js';
+import { keywords } from './keywords.js';
+import { logits, type LinearTopics } from './learn.js';
+import modelFile from './model.json' with { type: 'json' };
 import type { Taxonomy } from './taxonomy.js';
-import { stems, tokens, type Token } from './text.js';
+import { tokens, type Token } from './text.js';
 
 export { corpusStats, CorpusStats } from './corpus.js';
 export { defaultTaxonomy, readTaxonomy, validateTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
 
-interface Cue { topic: number; stems: string[]; weight: number }
+interface ModelFile extends LinearTopics {
+  taxonomy: { id: string; hash: string; topics: string[] };
+  context: ContextSettings;
+  loadFit: LoadFit;
+  loadContext: ContextSettings;
+}
+const shipped = modelFile as unknown as ModelFile;
+
 export interface TopicModel {
   taxonomy: Taxonomy;
-  /** Cues by their first stem, so a text is matched in one pass over its words. */
-  cues: Map<string, Cue[]>;
-  /** Per topic: stem -> weight (tf x how few topics use the stem), and the vector's norm. */
-  profiles: { weights: Map<string, number>; norm: number }[];
+  linear: LinearTopics;
+  context: ContextSettings;
+  /** 'trained': the shipped weights (the taxonomy they were trained for); 'fitted': from the taxonomy's own text at load. */
+  origin: 'trained' | 'fitted';
 }
 
+const fitted = new WeakMap<Taxonomy, TopicModel>();
+
+/** The topic model for a taxonomy: the shipped weights when they were trained for it, else fitted from it. */
 export function topicModel(taxonomy: Taxonomy): TopicModel {
-  const cues = new Map<string, Cue[]>();
-  taxonomy.topics.forEach((t, topic) => {
-    for (const group of t.cues) for (const term of group.terms) {
-      const s = stems(term);
-      const first = s[0];
-      if (first !== undefined) cues.set(first, [...(cues.get(first) ?? []), { topic, stems: s, weight: (group.weight ?? 1) * (s.length > 1 ? 1.25 : 1) }]);
-    }
-  });
-  const counts = taxonomy.topics.map((t) => {
-    const m = new Map<string, number>();
-    for (const tok of tokens([t.description, ...t.examples].join(' '))) {
-      if (!isStopWord(tok.word)) m.set(tok.stem, (m.get(tok.stem) ?? 0) + 1);
-    }
-    return m;
-  });
-  const topicDf = new Map<string, number>();
-  for (const m of counts) for (const s of m.keys()) topicDf.set(s, (topicDf.get(s) ?? 0) + 1);
-  const n = taxonomy.topics.length;
-  const profiles = counts.map((m) => {
-    const weights = new Map<string, number>();
-    for (const [s, c] of m) weights.set(s, c * Math.log(1 + n / (topicDf.get(s) ?? 1)));
-    return { weights, norm: Math.hypot(...weights.values()) || 1 };
-  });
-  return { taxonomy, cues, profiles };
+  const hash = taxonomyHash(taxonomy);
+  if (hash === shipped.taxonomy.hash) return { taxonomy, linear: shipped, context: shipped.context, origin: 'trained' };
+  let model = fitted.get(taxonomy);
+  if (!model) {
+    model = { taxonomy, linear: fitFromTaxonomy(taxonomy, backgroundFile as Background, shipped.loadFit), context: shipped.loadContext, origin: 'fitted' };
+    fitted.set(taxonomy, model);
+  }
+  return model;
 }
 
-/** Raw scores per topic for one text, in taxonomy order. */
-/** `toks`: the text's tokens, when the caller has them already. */
-export function topicScores(text: string, model: TopicModel, corpus: CorpusStats, toks: Token[] = tokens(text)): number[] {
-  const seq = toks.map((t) => t.stem);
-  const raw = model.taxonomy.topics.map(() => 0);
-  // A cue counts at most twice in one text.
-  const hits = new Map<Cue, number>();
-  seq.forEach((stem, i) => {
-    for (const cue of model.cues.get(stem) ?? []) {
-      if (cue.stems.every((s, j) => seq[i + j] === s)) hits.set(cue, Math.min(2, (hits.get(cue) ?? 0) + 1));
-    }
-  });
-  for (const [cue, n] of hits) raw[cue.topic] = (raw[cue.topic] ?? 0) + n * cue.weight;
-  const vec = new Map<string, number>();
-  for (const t of toks) if (!isStopWord(t.word)) vec.set(t.stem, (vec.get(t.stem) ?? 0) + corpus.idf(t.stem));
-  const norm = Math.hypot(...vec.values()) || 1;
-  const w = model.taxonomy.scoring.similarityWeight;
-  model.profiles.forEach((p, i) => {
-    let dot = 0;
-    for (const [s, v] of vec) dot += v * (p.weights.get(s) ?? 0);
-    raw[i] = (raw[i] ?? 0) + (w * dot) / (norm * p.norm);
-  });
-  return raw;
+/** Raw scores (logits) per topic for one text on its own, in taxonomy order. */
+export function topicScores(text: string, model: TopicModel, type?: ClaimType, toks: Token[] = tokens(text)): number[] {
+  return logits(model.linear, featuresOf(text, type, toks));
 }
 
-/** The chosen topics of one text: ids with scores in 0-1, best first. */
-export function chooseTopics(raw: number[], model: TopicModel, type?: ClaimType): { id: string; score: number }[] {
-  const { minScore, relative, maxTopics } = model.taxonomy.scoring;
-  let scored = raw.map((r, i) => ({ id: model.taxonomy.topics[i]?.id ?? '', raw: r, i }));
+/**
+ * The chosen topics of one claim: ids with scores in 0-1, best first. `own` are its own logits,
+ * `final` the same read in its page (the same when it is read alone).
+ */
+export function chooseTopics(own: number[], model: TopicModel, type?: ClaimType, final: number[] = own): { id: string; score: number }[] {
   // An instruction is about what to do: only the action topics (an instruction that fits none of
   // them is better untagged than tagged 'causes' or 'prognosis').
-  const actions = model.taxonomy.adviceTopics;
-  if (type === 'advice' && actions) scored = scored.filter((t) => actions.includes(t.id));
-  const best = Math.max(0, ...scored.map((t) => t.raw));
-  return scored
-    .filter((t) => t.raw >= minScore && t.raw >= relative * best)
-    .sort((a, b) => b.raw - a.raw || a.i - b.i)
-    .slice(0, maxTopics)
-    .map((t) => ({ id: t.id, score: Math.round((t.raw / (t.raw + 1)) * 1000) / 1000 }));
+  const actions = type === 'advice' ? model.taxonomy.adviceTopics : undefined;
+  const prior = logits(model.linear, featuresOf('', type));
+  const allowed = (k: number): boolean => hasEvidence(own, prior, k, model.context) && (!actions || actions.includes(model.taxonomy.topics[k]?.id ?? ''));
+  return choose(final, model.context.threshold, model.taxonomy.scoring.maxTopics, allowed).map((t) => ({ id: model.taxonomy.topics[t.k]?.id ?? '', score: t.score }));
+}
+
+/** Topics of texts read together as one page (each with its claim type), in order. */
+export function pageTopics(texts: { text: string; type?: ClaimType; toks?: Token[] }[], model: TopicModel): { id: string; score: number }[][] {
+  const own = texts.map((t) => topicScores(t.text, model, t.type, t.toks));
+  return inContext(own, model.context).map((z, i) => chooseTopics(own[i]!, model, texts[i]?.type, z));
 }
 
 export function topics(doc: Doc, model: TopicModel, corpus: CorpusStats): void {
   const refs = new Map(doc.sources.map((s) => [s.ref, s]));
-  for (const claim of doc.claims) {
-    const toks = tokens(claim.text); // once for both the topics and the keywords
-    claim.topics = chooseTopics(topicScores(claim.text, model, corpus, toks), model, claim.type);
+  const toks = doc.claims.map((c) => tokens(c.text)); // once for both the topics and the keywords
+  const chosen = pageTopics(doc.claims.map((c, i) => ({ text: c.text, type: c.type, toks: toks[i] })), model);
+  doc.claims.forEach((claim, i) => {
+    claim.topics = chosen[i] ?? [];
     // A speaker's name says who, not what: it is not a keyword of the claim.
     const names = new Set(claim.sources.flatMap((cs) => tokens(refs.get(cs.ref)?.name ?? '').map((t) => t.word)));
-    claim.keywords = keywords(claim.text, corpus, names, toks);
-  }
+    claim.keywords = keywords(claim.text, corpus, names, toks[i]);
+  });
 }
