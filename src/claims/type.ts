@@ -24,9 +24,22 @@ const compile = (rules: { id: string; pattern: string; caseSensitive?: boolean; 
 const EARLIER_SENTENCE = /\p{Ll}{2}[.!?]\d{0,2}["”’)]?\s+["“]?\p{Lu}/u;
 const words = (groups: { words: string[] }[]): Set<string> => new Set(groups.flatMap((g) => g.words));
 
+// Matches exactly when one of `rules` does: every pattern as one alternative of one regex per set
+// of flags. Most segments match none of a list, and one pass over the text tells so at a fraction
+// of the cost of a pass per rule (claims 0.73 -> 0.xx s over the kept segments of 150 bench pages);
+// the rules themselves still run, in order, on the few texts that pass.
+const anyOf = (rules: Rule[]): { test(text: string): boolean } => {
+  const byFlags = new Map<string, string[]>();
+  for (const r of rules) byFlags.set(r.regex.flags, [...(byFlags.get(r.regex.flags) ?? []), `(?:${r.regex.source})`]);
+  const all = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+  return { test: (text) => all.some((re) => re.test(text)) };
+};
 const shapeRules = compile(noClaimFile.shape);
 const fillerRules = compile(noClaimFile.filler);
 const advicePatterns = compile(adviceFile.patterns);
+const anyShape = anyOf(shapeRules);
+const anyFiller = anyOf(fillerRules);
+const anyAdvice = anyOf(advicePatterns);
 const imperatives = words(adviceFile.imperativeVerbs);
 const openingAdverbs = words(adviceFile.openingAdverbs);
 const nounLike = words(adviceFile.nounLikeVerbs);
@@ -63,13 +76,13 @@ const MOJIBAKE_AS: Record<string, string> = { '\u0098': '‘', '\u0099': '’', 
 export function classify(raw: string): TypeDecision {
   const text = stripListMarker(repairPunctuation(raw).trim());
   const hedge = hedgeScore(text);
-  for (const r of shapeRules) {
+  if (anyShape.test(text)) for (const r of shapeRules) {
     if (r.regex.test(text) && !(r.unlessEarlierSentence && EARLIER_SENTENCE.test(text))) return { type: null, rule: r.id, hedge };
   }
   const tokens = text.match(WORD) ?? [];
   if (isTitle(tokens, /[.?!]["”’)]?$/u.test(text))) return { type: null, rule: 'title-case', hedge };
   if (tokens.length < 3 && !startsWithImperative(text, true)) return { type: null, rule: 'too-short', hedge };
-  for (const r of fillerRules) if (r.regex.test(text)) return { type: null, rule: r.id, hedge };
+  if (anyFiller.test(text)) for (const r of fillerRules) if (r.regex.test(text)) return { type: null, rule: r.id, hedge };
   if (/\?[\s"”’)]*$/u.test(text)) return { type: 'question', rule: 'question', hedge };
   const advice = adviceRule(text);
   if (advice) return { type: 'advice', rule: advice, hedge };
@@ -96,7 +109,7 @@ export function adviceRule(text: string): string | undefined {
   }
   if (goalIf.test(text)) return 'reader-goal';
   if (readerActs(text)) return 'reader-acts';
-  for (const p of advicePatterns) if (p.regex.test(text)) return p.id;
+  if (anyAdvice.test(text)) for (const p of advicePatterns) if (p.regex.test(text)) return p.id;
   return undefined;
 }
 

@@ -2,7 +2,6 @@
 // pair of adjacent content stems) occurs. Computed once over all documents before the per-document
 // stages, so a claim's keywords and topic similarity weigh words by how rare they are in the run.
 import type { Doc } from '../types.js';
-import { isStopWord } from './keywords.js';
 import { tokens } from './text.js';
 
 export class CorpusStats {
@@ -38,7 +37,7 @@ function termsIn(text: string): Set<string> {
   toks.forEach((t, i) => {
     seen.add(t.stem);
     const next = toks[i + 1];
-    if (next && !isStopWord(t.word) && !isStopWord(next.word)) seen.add(`${t.stem} ${next.stem}`);
+    if (next && !t.stop && !next.stop) seen.add(`${t.stem} ${next.stem}`);
   });
   return seen;
 }

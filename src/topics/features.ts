@@ -3,7 +3,6 @@
 // type ("=advice") when it is known. Each feature counts once; a text's features share a total
 // weight of 1 in length (1/sqrt(n) each), so a long sentence does not outvote a short one.
 import type { ClaimType } from '../types.js';
-import { isStopWord } from './keywords.js';
 import { tokens, type Token } from './text.js';
 
 export interface Features {
@@ -16,7 +15,7 @@ export function featuresOf(text: string, type?: ClaimType, toks: Token[] = token
   const seen = new Set<string>();
   let prev: string | undefined;
   for (const t of toks) {
-    if (isStopWord(t.word) || /\d/u.test(t.word)) {
+    if (t.stop || /\d/u.test(t.word)) {
       prev = undefined;
       continue;
     }

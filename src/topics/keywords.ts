@@ -1,17 +1,10 @@
 // Keywords of a claim without any taxonomy: its words and two-word phrases ranked by TF-IDF over
 // the run (CorpusStats), stop-listed (keyword-stopwords.json on top of stopwords-iso's English).
 // Best first; a phrase is weighed by how rare the phrase itself is in the run.
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
-import listsFile from './keyword-stopwords.json' with { type: 'json' };
 import type { CorpusStats } from './corpus.js';
 import { tokens, type Token } from './text.js';
 
-const keep = new Set(listsFile.keep.flatMap((g) => g.words));
-const stop = new Set([...(stopwordsIso as Record<string, string[]>).en ?? [], ...listsFile.add.flatMap((g) => g.words)].filter((w) => !keep.has(w)));
-
-export function isStopWord(word: string): boolean {
-  return word.length < 3 || stop.has(word);
-}
+export { isStopWord } from './stopwords.js';
 
 const MAX_KEYWORDS = 4;
 
@@ -24,11 +17,11 @@ export function keywords(text: string, corpus: CorpusStats, exclude: Set<string>
     else scored.set(key, { term, score: idf, at, parts });
   };
   toks.forEach((t, i) => {
-    if (isStopWord(t.word) || exclude.has(t.word)) return;
+    if (t.stop || exclude.has(t.word)) return;
     bump(t.stem, t.word, corpus.idf(t.stem), i, [t.stem]);
     const next = toks[i + 1];
     // A phrase counts when it recurs in the run (df >= 2): "muscle relaxant", not any word pair.
-    if (next && !isStopWord(next.word) && !exclude.has(next.word) && (corpus.df.get(`${t.stem} ${next.stem}`) ?? 0) >= 2) {
+    if (next && !next.stop && !exclude.has(next.word) && (corpus.df.get(`${t.stem} ${next.stem}`) ?? 0) >= 2) {
       const key = `${t.stem} ${next.stem}`;
       bump(key, `${t.word} ${next.word}`, corpus.idf(key), i, [t.stem, next.stem]);
     }

@@ -45,13 +45,22 @@ async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
 export class WriteSink implements Sink {
   private readonly written = new Set<string>();
   private readonly open = new Map<string, fs.FileHandle>();
+  // Folders made by this sink: one recursive mkdir per folder, not per file (it walks the path each time).
+  private readonly made = new Set<string>();
   constructor(private readonly dir: string, private readonly prune: boolean) {}
+
+  private async folderOf(target: string): Promise<void> {
+    const dir = path.dirname(target);
+    if (this.made.has(dir)) return;
+    await fs.mkdir(dir, { recursive: true });
+    this.made.add(dir);
+  }
 
   async append(relPath: string, chunk: Content): Promise<void> {
     let handle = this.open.get(relPath);
     if (!handle) {
       const target = path.join(this.dir, relPath);
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      await this.folderOf(target);
       handle = await fs.open(target, 'w');
       this.open.set(relPath, handle);
       this.written.add(relPath);
@@ -65,7 +74,7 @@ export class WriteSink implements Sink {
 
   async write(relPath: string, content: Content): Promise<void> {
     const target = path.join(this.dir, relPath);
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await this.folderOf(target);
     await fs.writeFile(target, content);
     this.written.add(relPath);
   }
