@@ -162,8 +162,7 @@ function afterColons(text: string): string[] {
 /** Does this clause open with an instruction? `alone`: the clause may be the verb and one word. */
 function startsWithImperative(clause: string, alone: boolean): boolean {
   const rest = skipLeadIns(clause.replace(/^[\s"“”‘’'(]+/u, ''));
-  let toks = (rest.match(WORD) ?? []).map((t) => t.toLowerCase());
-  while (toks.length > 1 && openingAdverbs.has(toks[0] ?? '')) toks = toks.slice(1);
+  const toks = openingWords(rest);
   const [first, second] = toks;
   if (!first) return false;
   if (alone && toks.length < 2) return false;
@@ -182,6 +181,32 @@ function startsWithImperative(clause: string, alone: boolean): boolean {
   if (reading === 'verb') return !auxiliaries.has(second) && second !== 'of' && !/ed$/u.test(second);
   if (reading === 'noun') return objectStarts.has(second);
   return false;
+}
+
+/**
+ * The clause's words, lower-cased, from the first that is not an opening adverb ('Gently press
+ * ...'; the last word is never skipped), and at most three of them: all startsWithImperative
+ * reads (the first two, and whether there are fewer than two or three). Read one by one, so a
+ * long clause is not split whole to look at its start.
+ */
+function openingWords(text: string): string[] {
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  let more = true; // a failed exec starts over from 0: never call it again after one
+  const take = (): boolean => {
+    const m = more ? WORD.exec(text) : null;
+    if (m) words.push(m[0].toLowerCase());
+    else more = false;
+    return m !== null;
+  };
+  let from = 0;
+  for (let n = 0; n < 3 && take(); n++);
+  while (words.length - from > 1 && openingAdverbs.has(words[from]!)) {
+    from++;
+    if (words.length - from < 3) take();
+  }
+  WORD.lastIndex = 0;
+  return words.slice(from, from + 3);
 }
 
 function skipLeadIns(text: string): string {
