@@ -3,6 +3,7 @@
 import type { Doc, InputProblem } from '../types.js';
 import type { SieveRunIndex } from './output-types.js';
 import { documentStats } from './json.js';
+import { reviewSummary, RunReview, type ReviewSummary } from './html/run-data.js';
 
 type IndexDocument = SieveRunIndex['documents'][number];
 const STAGES = ['boilerplate', 'quality', 'dedupe'] as const;
@@ -13,6 +14,8 @@ export interface DocSummary {
   removed: { boilerplate: number; quality: number; dedupe: number };
   /** [stage, rule, count] for every segment that has a reason. */
   rules: [string, string, number][];
+  /** What the run's review page needs of it (messages, repeated sentences). */
+  review: ReviewSummary;
 }
 
 export function summarize(doc: Doc): DocSummary {
@@ -40,6 +43,7 @@ export function summarize(doc: Doc): DocSummary {
     },
     removed: stats.removed,
     rules: [...rules.values()],
+    review: reviewSummary(doc),
   };
 }
 
@@ -48,6 +52,8 @@ export class IndexBuilder {
   readonly totals = { documents: 0, chars: 0, segments: 0, kept: 0, removed: { boilerplate: 0, quality: 0, dedupe: 0 }, claims: 0, errors: 0 };
   private readonly documents: IndexDocument[] = [];
   private readonly removals = new Map<string, Map<string, number>>();
+  /** For index.html: per document its messages, and the run's most repeated sentences. */
+  readonly review = new RunReview();
 
   add(summary: DocSummary): void {
     const { entry } = summary;
@@ -64,6 +70,7 @@ export class IndexBuilder {
       byRule.set(rule, (byRule.get(rule) ?? 0) + n);
     }
     this.documents.push(entry);
+    this.review.add(summary.review);
   }
 
   build(problems: InputProblem[], segmentCuts: Map<string, number>): SieveRunIndex {

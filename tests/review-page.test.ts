@@ -1,0 +1,204 @@
+// The HTML review pages (--format html), checked in a real browser: headless Chromium from the
+// Debian package driven by puppeteer-core. No skipping: if the browser is missing, these fail.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import type { Page } from 'puppeteer-core';
+import { runCli, tempDir } from './helpers/run.js';
+import { launchChromium, type Launched } from './helpers/browser.js';
+import type { SieveDocumentOutput } from '../src/write/output-types.js';
+
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+const BROWSER_TIMEOUT = 120_000;
+
+let out = '';
+let chromium: Launched;
+let shots = '';
+const cleaned = new Map<string, string>();
+
+beforeAll(async () => {
+  out = tempDir('sieve-review-');
+  shots = tempDir('sieve-review-shots-');
+  const run = await runCli(['--input', 'fixtures/input', '--output', out, '--quiet']);
+  expect(run.code).toBe(0);
+  const ids = new Map<string, string>();
+  for (const f of fs.readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'index.json')) {
+    const doc = JSON.parse(fs.readFileSync(path.join(out, f), 'utf8')) as SieveDocumentOutput;
+    ids.set(doc.document.id, f.replace(/\.json$/u, ''));
+  }
+  for (const line of fs.readFileSync(path.join(out, 'cleaned.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+    const { id, text } = JSON.parse(line) as { id: string | number; text: string };
+    cleaned.set(ids.get(String(id)) ?? String(id), text);
+  }
+  chromium = await launchChromium();
+}, BROWSER_TIMEOUT);
+
+afterAll(async () => {
+  await chromium?.close();
+});
+
+const json = (name: string): SieveDocumentOutput => JSON.parse(fs.readFileSync(path.join(out, `${name}.json`), 'utf8')) as SieveDocumentOutput;
+
+async function open(name: string, width = 1200): Promise<Page> {
+  const page = await chromium.browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  await page.goto(`file://${path.join(out, `${name}.html`)}`);
+  return page;
+}
+
+const visibleText = (page: Page): Promise<string> => page.$eval('#text', (el) => (el as HTMLElement).innerText);
+
+describe('review pages as files', () => {
+  it('writes one page per document and index.html, each valid HTML for html-validate', async () => {
+    const pages = fs.readdirSync(out).filter((f) => f.endsWith('.html')).sort();
+    expect(pages).toEqual([...cleaned.keys(), 'index'].map((n) => `${n}.html`).sort());
+    for (const page of pages) {
+      const report = await validator.validateString(fs.readFileSync(path.join(out, page), 'utf8'), page);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${page}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('loads nothing from the network: no external script, style, font or image', () => {
+    for (const page of fs.readdirSync(out).filter((f) => f.endsWith('.html'))) {
+      const html = fs.readFileSync(path.join(out, page), 'utf8');
+      expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)=/u);
+      expect(html).not.toMatch(/@import|@font-face|url\(/u);
+    }
+  });
+});
+
+describe('a document page in the browser', () => {
+  it('shows exactly the cleaned.jsonl text when "hide removed" is on, for every fixture', async () => {
+    for (const [name, text] of cleaned) {
+      const page = await open(name);
+      const full = await visibleText(page);
+      await page.click('#hide');
+      expect(await visibleText(page), name).toBe(text);
+      if (json(name).stats.removed.boilerplate + json(name).stats.removed.quality + json(name).stats.removed.dedupe) expect(full.length).toBeGreaterThan(text.length);
+      await page.click('#hide');
+      expect(await visibleText(page)).toBe(full);
+      await page.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('keeps the input\'s line breaks and reading order when nothing is hidden', async () => {
+    const page = await open('furniture-lines');
+    const input = fs.readFileSync('fixtures/input/furniture-lines.txt', 'utf8');
+    expect((await visibleText(page)).trim()).toBe(input.trim());
+    await page.close();
+  }, BROWSER_TIMEOUT);
+
+  it('tells a removed segment\'s kind and rule on hover and on keyboard focus', async () => {
+    const doc = json('furniture-lines');
+    const removed = doc.segments.filter((s) => s.status === 'removed');
+    const page = await open('furniture-lines');
+    const segments = await page.$$('#text del');
+    expect(segments.length).toBe(removed.length);
+    await segments[2]!.hover();
+    expect(await page.$eval('#tip', (t) => (t as HTMLElement).hidden)).toBe(false);
+    const tip = await page.$eval('#tip', (t) => t.textContent ?? '');
+    expect(tip).toContain(`rule ${removed[2]!.reason!.rule}`);
+    expect(tip).toContain(removed[2]!.reason!.kind);
+    await page.mouse.move(1, 1);
+    expect(await page.$eval('#tip', (t) => (t as HTMLElement).hidden)).toBe(true);
+    // By keyboard: Tab past the two switches lands on the first removed segment.
+    await page.focus('#only');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('del')?.textContent)).toBe(removed[0]!.text);
+    expect(await page.$eval('#tip', (t) => t.textContent ?? '')).toContain(`rule ${removed[0]!.reason!.rule}`);
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('#tip', (t) => (t as HTMLElement).hidden)).toBe(true);
+    await page.screenshot({ path: path.join(shots, 'furniture-lines.png'), fullPage: true });
+    expect(fs.readFileSync(path.join(shots, 'furniture-lines.png')).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  }, BROWSER_TIMEOUT);
+
+  it('tells a claim\'s type, topics, hedge and source on hover', async () => {
+    const doc = json('furniture-lines');
+    const claim = doc.claims[0]!;
+    const page = await open('furniture-lines');
+    await page.hover(`#text mark[data-c="0"]`);
+    const tip = await page.$eval('#tip', (t) => t.textContent ?? '');
+    expect(tip).toContain(`${claim.type} claim`);
+    expect(tip).toContain('topics:');
+    expect(tip).toContain('source:');
+    await page.close();
+  }, BROWSER_TIMEOUT);
+
+  it('shows one kind of removal at a time', async () => {
+    const doc = json('furniture-lines');
+    const page = await open('furniture-lines');
+    const option = await page.$eval('#only option:nth-child(2)', (o) => [(o as HTMLOptionElement).value, o.textContent ?? ''] as const);
+    await page.select('#only', option[0]);
+    const shown = await page.$$eval('#text del', (ds) => ds.filter((d) => (d as HTMLElement).offsetParent !== null).map((d) => d.textContent));
+    // The option reads "nav (boilerplate, 8)".
+    const [, kind, stage] = /^(.+) \((\w+), \d+\)$/u.exec(option[1]) ?? [];
+    expect(shown).toEqual(doc.segments.filter((s) => s.reason?.kind === kind && s.reason?.stage === stage).map((s) => s.text));
+    expect(shown.length).toBeGreaterThan(0);
+    await page.close();
+  }, BROWSER_TIMEOUT);
+
+  it('links a duplicate to the kept copy, in the same page and in another document\'s page', async () => {
+    const here = json('repeats');
+    const dup = here.segments.find((s) => s.duplicateOf !== undefined)!;
+    const page = await open('repeats');
+    await page.click(`#text del[data-of="${dup.duplicateOf}"] a`);
+    expect(new URL(page.url()).pathname.endsWith('/repeats.html')).toBe(true);
+    expect(await page.$eval(':target', (t) => t.textContent)).toBe(here.segments.find((s) => s.id === dup.duplicateOf)!.text);
+
+    const other = json('72').segments.find((s) => s.duplicateOf !== undefined && !s.duplicateOf.startsWith('72:'))!;
+    await page.goto(`file://${path.join(out, '72.html')}`);
+    await Promise.all([page.waitForNavigation(), page.click(`#text del[data-of="${other.duplicateOf}"] a`)]);
+    const [name, index] = other.duplicateOf!.split(':');
+    expect(new URL(page.url()).pathname.endsWith(`/${name}.html`)).toBe(true);
+    expect(new URL(page.url()).hash).toBe(`#s${index}`);
+    expect(await page.$eval(':target', (t) => t.textContent)).toBe(json(name!).segments[Number(index)]!.text);
+    await page.close();
+  }, BROWSER_TIMEOUT);
+
+  it('fits a narrow window without sideways scrolling', async () => {
+    const page = await open('furniture-flat', 360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: path.join(shots, 'narrow.png'), fullPage: true });
+    await page.close();
+    const index = await open('index', 360);
+    expect(await index.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(360);
+    await index.close();
+  }, BROWSER_TIMEOUT);
+});
+
+describe('the run page in the browser', () => {
+  it('lists every document with a link to its page, the rules\' removals and the repeated sentences', async () => {
+    const index = JSON.parse(fs.readFileSync(path.join(out, 'index.json'), 'utf8')) as { documents: { name: string }[]; stages: Record<string, Record<string, number>> };
+    const page = await open('index');
+    const links = await page.$$eval('main table a[href$=".html"]', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(index.documents.map((d) => `${d.name}.html`));
+    const rules = await page.$$eval('main code', (cs) => cs.map((c) => c.textContent));
+    for (const rule of Object.keys(index.stages.boilerplate ?? {})) expect(rules).toContain(rule);
+    expect(await page.$$eval('svg.meter', (s) => s.length)).toBeGreaterThan(index.documents.length);
+    await Promise.all([page.waitForNavigation(), page.click('a[href^="sun-01.html#"]')]);
+    expect(await page.$eval(':target', (t) => t.textContent)).toContain('Broad-spectrum sunscreen');
+    await page.close();
+  }, BROWSER_TIMEOUT);
+});
+
+describe('escaping', () => {
+  it('shows a page text holding <script> or </style> as text, and stays valid', async () => {
+    const input = tempDir('sieve-review-in-');
+    const dir = tempDir('sieve-review-out-');
+    const text = 'Markup in a dump: <script>window.pwned = 1</script> and </style><b>bold</b> & "quotes" <!-- comment --> stay text.\n'
+      + 'A second line with </textarea></main> in it.\n';
+    fs.writeFileSync(path.join(input, 'markup.txt'), text);
+    expect((await runCli(['--input', input, '--output', dir, '--format', 'html,jsonl', '--quiet'])).code).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'markup.html'), 'utf8');
+    const report = await validator.validateString(html, 'markup.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual([]);
+    const page = await chromium.browser.newPage();
+    await page.goto(`file://${path.join(dir, 'markup.html')}`);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.$$eval('#text b', (b) => b.length)).toBe(0);
+    expect((await visibleText(page)).trim()).toBe(text.trim());
+    await page.close();
+  }, BROWSER_TIMEOUT);
+});
