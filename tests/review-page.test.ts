@@ -47,7 +47,21 @@ async function open(name: string, width = 1200): Promise<Page> {
   return page;
 }
 
-const visibleText = (page: Page): Promise<string> => page.$eval('#text', (el) => (el as HTMLElement).innerText);
+/**
+ * The text a reader gets by selecting the whole text and copying it. (Blocks far off screen are
+ * not laid out, content-visibility: auto, and innerText leaves them out; a selection brings them in,
+ * as it does for a reader.)
+ */
+const visibleText = (page: Page): Promise<string> => page.$eval('#text', (el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const selection = getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  const copied = selection.toString();
+  selection.removeAllRanges();
+  return copied;
+});
 
 describe('review pages as files', () => {
   it('writes one page per document and index.html, each valid HTML for html-validate', async () => {
@@ -179,6 +193,26 @@ describe('the run page in the browser', () => {
     expect(await page.$$eval('svg.meter', (s) => s.length)).toBeGreaterThan(index.documents.length);
     await Promise.all([page.waitForNavigation(), page.click('a[href^="sun-01.html#"]')]);
     expect(await page.$eval(':target', (t) => t.textContent)).toContain('Broad-spectrum sunscreen');
+    await page.close();
+  }, BROWSER_TIMEOUT);
+});
+
+describe('a long page', () => {
+  it('is cut into blocks at line breaks, and still shows the input, or with removed text hidden the cleaned text', async () => {
+    const input = tempDir('sieve-review-in-');
+    const dir = tempDir('sieve-review-out-');
+    const parts = ['furniture-lines.txt', 'repeats.txt', 'furniture-flat.txt', 'garbled.txt', 'glued.txt'].map((f) => fs.readFileSync(path.join('fixtures/input', f), 'utf8'));
+    // Three rounds: the second and third are removed as duplicates of the first.
+    const text = [0, 1, 2].flatMap((round) => parts.map((p, i) => (i === round ? p.replace(/\n/gu, '\n\n') : p))).join('\n\n');
+    fs.writeFileSync(path.join(input, 'long.txt'), text);
+    expect((await runCli(['--input', input, '--output', dir, '--format', 'html,jsonl', '--quiet'])).code).toBe(0);
+    const page = await chromium.browser.newPage();
+    await page.goto(`file://${path.join(dir, 'long.html')}`);
+    expect(await page.$$eval('#text .p', (ps) => ps.length)).toBeGreaterThan(2);
+    expect(await visibleText(page)).toBe(text.trim());
+    await page.click('#hide');
+    const { text: cleanedLong } = JSON.parse(fs.readFileSync(path.join(dir, 'cleaned.jsonl'), 'utf8')) as { text: string };
+    expect(await visibleText(page)).toBe(cleanedLong);
     await page.close();
   }, BROWSER_TIMEOUT);
 });

@@ -15,6 +15,95 @@ import { claimTip, panel, type Legend } from './panel.js';
 
 /** Pieces of about this many characters (a huge document's page is never one string). */
 const PIECE = 1 << 16;
+/** The text is cut into blocks (laid out only near the screen) of at least this many characters, after a line break. */
+const BLOCK = 4096;
+/** Text with no line break for this long is cut between any two segments. */
+const FLAT_BLOCK = 4 * BLOCK;
+
+/**
+ * Writes the text, segment by segment. Each run of removed segments, with the whitespace around
+ * and between them, is one wrapper (hidden whole by "hide removed"); whitespace between kept
+ * segments that is not what cleaned.jsonl puts there is a gap (hidden), and a joiner (shown only
+ * then) carries cleaned.jsonl's separator. The text is cut into blocks (<div class="p">, inline
+ * blocks as wide as the text, so they add no line break to the text a reader copies, and with
+ * content-visibility: auto, so the browser lays out only those near the screen) just after a line
+ * break once a block has BLOCK characters, or between any two segments after FLAT_BLOCK (a
+ * flattened dump then shows a line break there).
+ */
+class TextWriter {
+  buf = '';
+  private prevEnd = 0;
+  private prevKept: boolean | undefined;
+  private lastKeptEnd = -1;
+  private inRun = false;
+  private blockChars = 0;
+
+  constructor(private readonly text: string) {}
+
+  add(s: SegmentOutput, html: string): void {
+    const kept = s.status === 'kept';
+    const gap = this.text.slice(this.prevEnd, s.start);
+    const nl = this.blockChars >= BLOCK ? gap.indexOf('\n') : -1;
+    const cut = nl >= 0 ? nl + 1 : this.blockChars >= FLAT_BLOCK ? gap.length : -1;
+    const plain = kept && this.prevKept === true && cut < 0 && gap === this.sep(s.start);
+    if (plain) this.buf += gap;
+    else if (cut >= 0) {
+      this.gap(gap.slice(0, cut), this.prevKept === false);
+      this.closeRun();
+      this.buf += '</div><div class="p">';
+      this.blockChars = 0;
+      this.gap(gap.slice(cut), !kept);
+    } else this.gap(gap, this.prevKept === false || !kept);
+    if (kept) {
+      this.closeRun();
+      if (this.lastKeptEnd >= 0 && !plain) this.buf += `<span class="j">${this.sep(s.start)}</span>`;
+      this.lastKeptEnd = s.end;
+    } else this.openRun();
+    this.buf += html;
+    this.blockChars += s.end - this.prevEnd;
+    this.prevEnd = s.end;
+    this.prevKept = kept;
+  }
+
+  take(): string {
+    const out = this.buf;
+    this.buf = '';
+    return out;
+  }
+
+  end(): string {
+    this.gap(this.text.slice(this.prevEnd), this.prevKept === false);
+    this.closeRun();
+    return this.take();
+  }
+
+  /** cleaned.jsonl's separator before a kept segment starting at `start`. */
+  private sep(start: number): string {
+    return this.text.slice(this.lastKeptEnd, start).includes('\n') ? '\n' : ' ';
+  }
+
+  /** Whitespace: inside the removed run when next to removed text, else a gap of its own. */
+  private gap(ws: string, inRun: boolean): void {
+    if (!ws) return;
+    if (inRun) {
+      this.openRun();
+      this.buf += esc(ws);
+    } else {
+      this.closeRun();
+      this.buf += `<span class="g">${esc(ws)}</span>`;
+    }
+  }
+
+  private openRun(): void {
+    if (!this.inRun) this.buf += '<span class="rm">';
+    this.inRun = true;
+  }
+
+  private closeRun(): void {
+    if (this.inRun) this.buf += '</span>';
+    this.inRun = false;
+  }
+}
 
 export function* documentHtml(out: SieveDocumentOutput, text: string, name: string): Generator<string> {
   const { document: info } = out;
@@ -43,31 +132,14 @@ export function* documentHtml(out: SieveDocumentOutput, text: string, name: stri
   yield head(info.id, kinds);
   yield header(out, name, kinds, legend);
 
-  let buf = '<main aria-label="The document\'s text">\n<div id="text">';
-  let prevEnd = 0;
-  let prevKept = false;
-  let lastKeptEnd = -1;
+  yield '<main aria-label="The document\'s text">\n<div id="text"><div class="p">';
+  const body = new TextWriter(text);
   for (const s of out.segments) {
-    const gap = text.slice(prevEnd, s.start);
-    const kept = s.status === 'kept';
-    const sep = kept && lastKeptEnd >= 0 ? (text.slice(lastKeptEnd, s.start).includes('\n') ? '\n' : ' ') : '';
-    if (kept && prevKept && gap === sep) buf += sep;
-    else {
-      if (gap) buf += `<span class="g">${esc(gap)}</span>`;
-      if (sep) buf += `<span class="j">${sep}</span>`;
-    }
-    buf += kept ? keptSegment(s, out, name, claimsBySegment, copyTips) : removedSegment(s, name, reasons, kinds);
-    prevEnd = s.end;
-    prevKept = kept;
-    if (kept) lastKeptEnd = s.end;
-    if (buf.length >= PIECE) {
-      yield buf;
-      buf = '';
-    }
+    body.add(s, s.status === 'kept' ? keptSegment(s, out, claimsBySegment, copyTips) : removedSegment(s, name, reasons, kinds));
+    if (body.buf.length >= PIECE) yield body.take();
   }
-  const tail = text.slice(prevEnd);
-  if (tail) buf += `<span class="g">${esc(tail)}</span>`;
-  yield buf + '</div>\n' + (out.segments.length ? '' : '<p class="muted">This document has no text.</p>\n') + '</main>\n';
+  yield body.end() + '</div></div>\n'
+    + (out.segments.length ? '' : '<p class="muted">This document has no text.</p>\n') + '</main>\n';
   yield panel(out, legend);
   const data = {
     r: [...reasons.keys()].map((k) => {
@@ -83,8 +155,9 @@ export function* documentHtml(out: SieveDocumentOutput, text: string, name: stri
 }
 
 function head(title: string, kinds: Map<string, number>): string {
-  // "Show one kind": removed segments of the other kinds are hidden.
-  const only = [...kinds.values()].map((k) => `#text[data-only="${k}"] del:not(.k${k}){display:none}`).join('\n');
+  // "Show one kind": removed segments of the other kinds are hidden (a rule per kind whose last
+  // part is the kind's class, so the browser tests each segment against its own kind's rule only).
+  const only = [...kinds.values()].map((k) => `#text[data-only="${k}"] del.k${k}{display:inline}`).join('\n');
   return '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
     + '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
     + `<title>${esc(title)} · sieve review</title>\n<style>\n${CSS}${only}${only ? '\n' : ''}</style>\n</head>\n<body>\n`;
@@ -106,7 +179,7 @@ function header(out: SieveDocumentOutput, name: string, kinds: Map<string, numbe
     + '<div class="layout">\n';
 }
 
-function keptSegment(s: SegmentOutput, out: SieveDocumentOutput, name: string, claims: Map<string, number>, copyTips: string[]): string {
+function keptSegment(s: SegmentOutput, out: SieveDocumentOutput, claims: Map<string, number>, copyTips: string[]): string {
   const c = claims.get(s.id);
   const copies = s.copies?.length ? s.copies : undefined;
   if (c === undefined && !copies) return esc(s.text);

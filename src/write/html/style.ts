@@ -17,12 +17,13 @@ select,input{font:inherit}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 21rem;gap:2rem;align-items:start}
 @media (max-width:52rem){.layout{grid-template-columns:minmax(0,1fr);gap:0}}
 #text{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.7;margin-top:1rem;max-width:48rem}
+#text .p{display:inline-block;width:100%;vertical-align:top;content-visibility:auto;contain-intrinsic-size:auto 40rem}
 #text del{text-decoration:line-through 2px}
 #text del a{color:inherit}
 #text .b{color:var(--b)}
 #text .q{color:var(--q)}
 #text .d{color:var(--d)}
-#text .j,#text.hide del,#text.hide .g{display:none}
+#text .j,#text.hide .rm,#text.hide .g,#text[data-only] del{display:none}
 #text.hide .j{display:inline}
 mark{color:inherit;border-radius:2px}
 mark.fact{background:var(--fact)}
