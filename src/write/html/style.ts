@@ -20,6 +20,7 @@ select,input{font:inherit}
 #text .p{display:inline-block;width:100%;vertical-align:top;content-visibility:auto;contain-intrinsic-size:auto 40rem}
 #text del{text-decoration:line-through 2px}
 #text del a{color:inherit}
+#text del:hover,#text del:focus,#text del:focus-within,#text mark:hover,#text mark:focus,#text .n:hover,#text .n:focus{box-shadow:0 0 0 2px #c9ced6}
 #text .b{color:var(--b)}
 #text .q{color:var(--q)}
 #text .d{color:var(--d)}
