@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { runCli, tempDir } from './helpers/run.js';
 import { launchChromium, type Launched } from './helpers/browser.js';
 import type { SieveDocumentOutput } from '../src/write/output-types.js';
+import { documentHtml } from '../src/write/html/document.js';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 const BROWSER_TIMEOUT = 120_000;
@@ -193,6 +194,52 @@ describe('the run page in the browser', () => {
     expect(await page.$$eval('svg.meter', (s) => s.length)).toBeGreaterThan(index.documents.length);
     await Promise.all([page.waitForNavigation(), page.click('a[href^="sun-01.html#"]')]);
     expect(await page.$eval(':target', (t) => t.textContent)).toContain('Broad-spectrum sunscreen');
+    await page.close();
+  }, BROWSER_TIMEOUT);
+});
+
+describe('the side panel', () => {
+  it('lists the sources with credentials and claim counts, the topics with counts, and a claim\'s source and hedge on hover', async () => {
+    const text = 'Sunburn is a skin injury. Dr. Ana Ruiz, a dermatologist, says aloe may soothe it. Ruiz adds that shade helps most.\nShare this!';
+    const at = (s: string): [number, number] => [text.indexOf(s), text.indexOf(s) + s.length];
+    const seg = (i: number, s: string, extra: object = {}) => ({ id: `demo:${i}`, start: at(s)[0], end: at(s)[1], text: s, status: 'kept' as const, ...extra });
+    const out: SieveDocumentOutput = {
+      schemaVersion: 1,
+      document: { id: 'demo', path: 'input/demo.txt', format: 'txt', chars: text.length, sha256: '0'.repeat(64) },
+      stats: { segments: 4, kept: 3, removed: { boilerplate: 1, quality: 0, dedupe: 0 }, claims: 3 },
+      segments: [
+        seg(0, 'Sunburn is a skin injury.'),
+        seg(1, 'Dr. Ana Ruiz, a dermatologist, says aloe may soothe it.'),
+        seg(2, 'Ruiz adds that shade helps most.'),
+        seg(3, 'Share this!', { status: 'removed', reason: { stage: 'boilerplate', kind: 'cta', rule: 'cta-share' } }),
+      ],
+      claims: [
+        { id: 'demo:c1', segment: 'demo:0', text: 'Sunburn is a skin injury.', type: 'fact', hedge: 0, topics: [{ id: 'definition', score: 0.9 }], keywords: [], sources: [], occurrences: 1 },
+        { id: 'demo:c2', segment: 'demo:1', text: '', type: 'advice', hedge: 0.5, topics: [{ id: 'self-care', score: 0.7 }, { id: 'treatment', score: 0.4 }], keywords: ['aloe'], sources: [{ ref: 's1', cue: 'says', how: 'explicit' }], occurrences: 1 },
+        { id: 'demo:c3', segment: 'demo:2', text: '', type: 'fact', hedge: 0, topics: [{ id: 'self-care', score: 0.6 }], keywords: [], sources: [{ ref: 's1', cue: 'Ruiz adds', how: 'inherited' }], occurrences: 1 },
+      ],
+      sources: [{ ref: 's1', kind: 'person', name: 'Ana Ruiz', credentials: ['M.D.'], description: 'a dermatologist', role: 'dermatologist', mentions: ['demo:1', 'demo:2'] } as SieveDocumentOutput['sources'][number]],
+      messages: [],
+    };
+    const dir = tempDir('sieve-review-panel-');
+    const html = [...documentHtml(out, text, 'demo')].join('');
+    fs.writeFileSync(path.join(dir, 'demo.html'), html);
+    const report = await validator.validateString(html, 'demo.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual([]);
+    const page = await chromium.browser.newPage();
+    await page.goto(`file://${path.join(dir, 'demo.html')}`);
+    const sources = await page.$eval('#h-sources + p + ul', (ul) => (ul as HTMLElement).innerText);
+    expect(sources).toContain('Ana Ruiz (person)');
+    expect(sources).toContain('credentials: M.D.');
+    expect(sources).toContain('role: dermatologist');
+    expect(await page.$eval('#h-sources + p + ul .count', (c) => c.textContent)).toBe('2');
+    const topics = await page.$$eval('#h-topics ~ ul li', (lis) => lis.map((li) => (li as HTMLElement).innerText.replace(/\s+/gu, ' ')));
+    expect(topics).toEqual(['self-care 2', 'definition 1', 'treatment 1']);
+    await page.hover('#text mark[data-c="1"]');
+    const tip = await page.$eval('#tip', (t) => t.textContent ?? '');
+    expect(tip).toContain('advice claim, hedged 0.5');
+    expect(tip).toContain('topics: self-care (0.7), treatment (0.4)');
+    expect(tip).toContain('source: Ana Ruiz (explicit: “says”)');
     await page.close();
   }, BROWSER_TIMEOUT);
 });
