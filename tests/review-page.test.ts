@@ -117,8 +117,10 @@ describe('a document page in the browser', () => {
     expect(tip).toContain(removed[2]!.reason!.kind);
     await page.mouse.move(1, 1);
     expect(await page.$eval('#tip', (t) => (t as HTMLElement).hidden)).toBe(true);
-    // By keyboard: Tab past the two switches lands on the first removed segment.
+    // By keyboard: Tab past the two switches and the link to the panel lands on the first removed segment.
     await page.focus('#only');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#panel');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('del')?.textContent)).toBe(removed[0]!.text);
     expect(await page.$eval('#tip', (t) => t.textContent ?? '')).toContain(`rule ${removed[0]!.reason!.rule}`);

@@ -175,7 +175,8 @@ function header(out: SieveDocumentOutput, name: string, kinds: Map<string, numbe
   return `<header>\n<p class="where"><a href="${attr(pageHref(name, 'index'))}">Run index</a></p>\n<h1>${esc(info.id)}</h1>\n`
     + `<p class="where"><code>${where}</code>${url}</p>\n</header>\n`
     + '<div class="bar">\n<label><input type="checkbox" id="hide"> Hide removed text</label>\n'
-    + `<label>Show removals: <select id="only"><option value="">all kinds</option>${options}</select></label>\n</div>\n`
+    + `<label>Show removals: <select id="only"><option value="">all kinds</option>${options}</select></label>\n`
+    + '<a href="#panel">Legend and summary</a>\n</div>\n'
     + '<div class="layout">\n';
 }
 

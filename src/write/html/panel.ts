@@ -27,7 +27,7 @@ export function claimTip(c: ClaimOutput, sources: SourceOutput[]): string {
 }
 
 export function panel(out: SieveDocumentOutput, legend: Legend): string {
-  return `<aside aria-label="Summary">\n${legendSection(out, legend)}${summarySection(out)}${sourcesSection(out)}${topicsSection(out)}${messagesSection(out)}</aside>\n`;
+  return `<aside id="panel" aria-label="Legend and summary">\n${legendSection(out, legend)}${summarySection(out)}${sourcesSection(out)}${topicsSection(out)}${messagesSection(out)}</aside>\n`;
 }
 
 function legendSection(out: SieveDocumentOutput, legend: Legend): string {
