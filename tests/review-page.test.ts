@@ -271,7 +271,7 @@ describe('escaping', () => {
     const input = tempDir('sieve-review-in-');
     const dir = tempDir('sieve-review-out-');
     const text = 'Markup in a dump: <script>window.pwned = 1</script> and </style><b>bold</b> & "quotes" <!-- comment --> stay text.\n'
-      + 'A second line with </textarea></main> in it.\n';
+      + 'A second line with </textarea></main> in it.\r\nA third line after a CR LF, and a bell \u0007 in it.\n';
     fs.writeFileSync(path.join(input, 'markup.txt'), text);
     expect((await runCli(['--input', input, '--output', dir, '--format', 'html,jsonl', '--quiet'])).code).toBe(0);
     const html = fs.readFileSync(path.join(dir, 'markup.html'), 'utf8');
@@ -281,7 +281,8 @@ describe('escaping', () => {
     await page.goto(`file://${path.join(dir, 'markup.html')}`);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.$$eval('#text b', (b) => b.length)).toBe(0);
-    expect((await visibleText(page)).trim()).toBe(text.trim());
+    // CR LF reads as a line feed; a control character shows as its Control Pictures sign.
+    expect((await visibleText(page)).trim()).toBe(text.trim().replace(/\r\n/gu, '\n').replace('\u0007', '\u2407'));
     await page.close();
   }, BROWSER_TIMEOUT);
 });

@@ -1,7 +1,8 @@
 // The writers: per document <name>.json, <name>.md and the review page <name>.html; for the run
-// index.json, index.md, index.html and cleaned.jsonl (one line per document, in input order). `writeRun` writes a run held in memory;
-// a streaming run (src/run/stream.ts) renders each document with `renderDocument` as soon as it
-// is final and writes the index from summaries (`writeIndex`).
+// index.json, index.md, index.html and cleaned.jsonl (one line per document, in input order).
+// `writeRun` writes a run held in memory; a streaming run (src/run/stream.ts) renders each
+// document with `renderDocument` as soon as it is final and writes the index from summaries
+// (`writeIndex`).
 import type { Doc, InputProblem } from '../types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { SieveRunIndex } from './output-types.js';

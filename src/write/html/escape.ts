@@ -1,10 +1,11 @@
 // Escaping for the review pages. Text from the input goes into the page only through these, so a
 // page that says `<script>` or `</style>` shows it as text. Characters HTML cannot carry as they are
-// (C0/C1 controls other than tab and line breaks, lone surrogates) become visible stand-ins; a
-// carriage return is written as a reference, since the HTML parser would turn a raw one into a
-// line feed.
-const TEXT = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
-const ATTR = /[&<>"\r\n\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+// (C0/C1 controls other than tab and line breaks, lone surrogates) become visible stand-ins. A
+// carriage return is written as it is: the HTML parser reads CR LF and a lone CR as one line feed
+// (a reference, &#13;, would keep it but is a parse error), so a page of a CR LF text reads, and
+// copies, with LF line breaks.
+const TEXT = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const ATTR = /[&<>"\n\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 function replace(c: string): string {
   switch (c) {
@@ -12,7 +13,6 @@ function replace(c: string): string {
     case '<': return '&lt;';
     case '>': return '&gt;';
     case '"': return '&quot;';
-    case '\r': return '&#13;';
     case '\n': return '&#10;';
     case '\t': return '&#9;';
     default: {
