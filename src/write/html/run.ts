@@ -13,7 +13,7 @@ const round = (x: number): number => Math.round(x * 10) / 10;
 
 function bar(part: number, whole: number, cls = ''): string {
   const w = whole ? round((BAR * part) / whole) : 0;
-  return `<svg class="meter" width="${BAR}" height="12" viewBox="0 0 ${BAR} 12" aria-hidden="true"><rect class="track" width="${BAR}" height="12"/>`
+  return `<svg class="meter" width="${BAR}" height="12" viewBox="0 0 ${BAR} 12" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="${BAR}" height="12"/>`
     + `<rect class="fill${cls ? ` ${cls}` : ''}" width="${w}" height="12"/></svg>`;
 }
 
@@ -39,7 +39,7 @@ function documentsSection(index: SieveRunIndex, review: RunReview): string {
     + `<td class="num">${d.claims}</td>`
     + `<td class="num">${review.messages[i] ?? 0}</td></tr>`).join('\n');
   return '<h2>Documents</h2>\n<p class="muted">Problems: the messages a document\'s stages reported (listed on its page).</p>\n'
-    + '<div class="scroll"><table>\n<thead><tr><th scope="col">document</th><th scope="col" class="num">segments</th><th scope="col" class="num">kept</th>'
+    + '<div class="scroll"><table class="docs">\n<thead><tr><th scope="col">document</th><th scope="col" class="num">segments</th><th scope="col" class="num">kept</th>'
     + `<th scope="col" class="num">claims</th><th scope="col" class="num">problems</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>\n`;
 }
 

@@ -48,7 +48,8 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .scroll{overflow-x:auto}
-svg.meter{vertical-align:middle}
+svg.meter{vertical-align:middle;width:10rem;max-width:18vw;height:.75rem}
+@media (max-width:30rem){table.docs svg.meter{display:none}th,td{padding:.3rem .25rem}}
 svg.meter .track{fill:var(--soft)}
 svg.meter .fill{fill:#2f6fd6}
 svg.meter .fill.b{fill:var(--b)}svg.meter .fill.q{fill:var(--q)}svg.meter .fill.d{fill:var(--d)}
