@@ -1,4 +1,4 @@
-// `npm run bench [-- --sample N] [--huge MB] [--out FILE]`: how fast sieve is, measured honestly.
+// `npm run bench [-- --sample N] [--huge MB] [--review MB] [--out FILE]`: how fast sieve is, measured honestly.
 // On ../shared/bench (the four JSONL files; the pipeline cleans each record's `text`):
 //   - the floor: retext-english parsing alone (in the 64 KB chunks the segmenter uses) over the
 //     same texts, on this thread, and on two threads (what two workers can gain at best right now:
@@ -8,6 +8,8 @@
 //   - 1x, 2x, 4x the corpus (copies with changed ids, 2 workers): time ratios and peak RSS;
 //   - a generated one-line document of --huge MB (default 50; 0 skips it), 2 workers, default
 //     Node settings;
+//   - the review page (--format html) of a --review MB document (default 1; 0 skips it) in
+//     headless Chromium: how long it takes to open and to switch (scripts/bench-review.ts);
 //   - the machine at that moment: load average, and how much faster two threads of plain CPU
 //     work run than one (other sessions may share the cores; the figure says how much).
 // Each run is a child process (its peak RSS is its own). Prints a table; writes JSON to
@@ -24,6 +26,7 @@ import retextEnglish from 'retext-english';
 import { cutChunks } from '../src/segment/chunks.js';
 import { runStreaming, type RunReport } from '../src/run/stream.js';
 import { WriteSink } from '../src/write/sink.js';
+import { benchReview, describeReview, type ReviewBench } from './bench-review.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const benchDir = path.resolve(root, '..', 'shared', 'bench');
@@ -175,9 +178,10 @@ function summarizeRun(r: ChildResult, corpus: { textBytes: number; docs: number 
 
 // --- main ------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sample: { type: 'string' }, huge: { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { sample: { type: 'string' }, huge: { type: 'string' }, review: { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' } } });
   const sample = values.sample !== undefined ? Number(values.sample) : undefined;
   const hugeMB = values.huge !== undefined ? Number(values.huge) : 50;
+  const reviewMB = values.review !== undefined ? Number(values.review) : 1;
   const outFile = path.resolve(values.out ?? path.join(root, 'bench-results.json'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
   const say = (s: string): void => void process.stderr.write(s + '\n');
@@ -230,6 +234,17 @@ async function main(): Promise<void> {
       say(`one-line document of ${huge.mb} MB: ${huge.completed ? `completed in ${huge.seconds} s, peak RSS ${huge.peakRssMB} MB` : `FAILED: ${String(huge.error)}`}`);
     }
 
+    let review: ReviewBench | { error: string } | undefined;
+    if (reviewMB > 0) {
+      try {
+        review = await benchReview(work, reviewMB);
+        say(describeReview(review));
+      } catch (e) {
+        review = { error: (e as Error).message };
+        say(`review page: FAILED: ${review.error}`);
+      }
+    }
+
     const parallelAfter = round(await cpuParallelism());
     const loadAfter = os.loadavg().map((x) => round(x));
     say(`machine after: load average ${loadAfter.join(' ')}, two CPU threads run ${parallelAfter}x one`);
@@ -248,7 +263,7 @@ async function main(): Promise<void> {
       loadAverage: { before: load, after: loadAfter }, cpuTwoThreadsSpeedup: { before: parallel, after: parallelAfter },
       corpus: { files: FILES, sample: sample ?? 'all', documents: one.docs, textMB: round(one.textBytes / 1e6), jsonlMB: round(one.fileBytes / 1e6) },
       retextFloor: { mbPerSec: round(floor.mbPerSec, 3), seconds: round(floor.seconds), mbPerCpuSec: round(floor.mbPerCpuSec, 3), twoThreads: { mbPerSec: round(floorTwo.mbPerSec, 3), seconds: round(floorTwo.seconds) } },
-      runs, scaling, huge, targets,
+      runs, scaling, huge, review, targets,
     };
     fs.writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
     process.stdout.write(formatTable(results) + '\n');

@@ -14,7 +14,7 @@ const HELP = `Usage: sieve [options]
   --output DIR        folder to write (default: output/)
   --config FILE       JSON file with input, output, concurrency, formats, taxonomy, settings
   --concurrency N     documents processed at once (default: 4)
-  --format LIST       json, md, jsonl (comma-separated; default: all three)
+  --format LIST       json, md, jsonl, html (comma-separated; default: all four)
   --taxonomy FILE     topic taxonomy (JSON; default: consumer health, src/topics/taxonomy.json)
   --check             compare with the files in --output, print a diff, exit 1 on change
   --update            write, and delete files of an earlier run this run did not produce

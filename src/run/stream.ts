@@ -237,6 +237,6 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
   }
   while (queue.length) await writeHead();
   await time(state, 'write', () => files.end());
-  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts, state.tallies, producer(options.taxonomy ?? defaultTaxonomy, { formats, settings: options.settings ?? {} })), sink, formats));
+  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts, state.tallies, producer(options.taxonomy ?? defaultTaxonomy, { formats, settings: options.settings ?? {} })), sink, formats, index.review));
   return { ...index.totals, errors: state.problems.filter((p) => p.severity === 'error').length };
 }

@@ -24,7 +24,7 @@ export interface Sink {
 }
 
 // Only files of the kinds sieve writes are considered part of an output folder.
-const OUTPUT_FILE = /\.(json|md|jsonl)$/u;
+const OUTPUT_FILE = /\.(json|md|jsonl|html)$/u;
 
 async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
   let entries;
