@@ -1,5 +1,5 @@
 // Trains the furniture model (src/boilerplate/model.json) on ../shared/bench:
-//   npm run train:cleaner [-- --folds 5 --cv-epochs 6 --cv-sample 0.5 --hidden 24 --epochs 12]
+//   npm run train:cleaner [-- --folds 5 --cv-epochs 4 --cv-sample 0.3 --hidden 24 --epochs 10]
 // Pages: aeb, wcxb, trafilatura and wcxb-train, each with its line breaks and flattened, minus
 // the unread split (src/eval/split.ts), which nothing here reads. The seed dump is never used.
 // Labels: a segment of aeb/wcxb is content when most of its word trigrams (or, if short, its
@@ -33,10 +33,10 @@ const bench = path.resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
 const target = opts.out ? path.resolve(opts.out) : path.resolve(import.meta.dirname, '..', 'src', 'boilerplate', 'model.json');
 const FILES = ['aeb.jsonl', 'wcxb.jsonl', 'trafilatura.jsonl', 'wcxb-train.jsonl'];
 const HIDDEN = Number(opts.hidden ?? 24);
-const EPOCHS = Number(opts.epochs ?? 12);
+const EPOCHS = Number(opts.epochs ?? 10);
 const FOLDS = Number(opts.folds ?? 5);
-const CV_EPOCHS = Number(opts['cv-epochs'] ?? 6);
-const CV_SAMPLE = Number(opts['cv-sample'] ?? 0.5);
+const CV_EPOCHS = Number(opts['cv-epochs'] ?? 4);
+const CV_SAMPLE = Number(opts['cv-sample'] ?? 0.3);
 // Sample weight = tokens / pageTokens^PAGE_WEIGHT: 0 weighs every token alike, 1 every page alike
 // (the benchmark metrics average over pages).
 const PAGE_WEIGHT = Number(opts['page-weight'] ?? 0);
