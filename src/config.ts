@@ -11,6 +11,8 @@ export interface Config {
   formats: Format[];
   /** Topic taxonomy file (JSON); undefined: the default consumer-health taxonomy. */
   taxonomy?: string;
+  /** Run the per-document stages as jobs on this Redis (src/cluster), served by `sieve worker` processes. */
+  redis?: string;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +37,12 @@ export function readConfigFile(file: string): Partial<Config> {
       case 'input':
       case 'output':
       case 'taxonomy':
+      case 'redis':
+        if (key === 'redis') {
+          if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a Redis URL (redis://host:port)`);
+          out.redis = value;
+          break;
+        }
         if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a non-empty path`);
         out[key] = path.join(base, value);
         break;
@@ -45,7 +53,7 @@ export function readConfigFile(file: string): Partial<Config> {
         out.formats = parseFormats(value, where);
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats, taxonomy)`);
+        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats, taxonomy, redis)`);
     }
   }
   return out;

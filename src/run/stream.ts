@@ -19,6 +19,7 @@ import type { Sink } from '../write/sink.js';
 import type { Doc, InputProblem } from '../types.js';
 import { toPlainDoc } from './plain.js';
 import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
+import { QueueExecutor } from '../cluster/executor.js';
 import { preparedInOrder, windowFor } from './ordered.js';
 import type { Finished, Timings } from './stages.js';
 import { Spill } from './spill.js';
@@ -38,6 +39,8 @@ export interface StreamOptions {
   onProblem?: (problem: InputProblem) => void;
   /** Inputs smaller than this run inline whatever the concurrency (default MIN_PARALLEL_BYTES). */
   minParallelBytes?: number;
+  /** Run the per-document stages as jobs on this Redis (src/cluster), whatever the input's size. */
+  redis?: string;
 }
 
 export interface RunReport {
@@ -52,10 +55,13 @@ export interface RunReport {
 }
 
 export async function runStreaming(options: StreamOptions): Promise<RunReport> {
-  const exec = createExecutor(await effectiveConcurrency(options.input, options.concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES));
+  const exec = options.redis !== undefined
+    ? await QueueExecutor.start(options.redis)
+    : createExecutor(await effectiveConcurrency(options.input, options.concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES));
   const spill = await Spill.create();
   try {
-    return await run(options, exec, spill);
+    // A queue executor that loses Redis ends the run at once (its tasks are left unanswered).
+    return await (exec instanceof QueueExecutor ? Promise.race([run(options, exec, spill), exec.failed]) : run(options, exec, spill));
   } finally {
     await exec.close();
     await spill.remove();

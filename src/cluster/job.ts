@@ -1,0 +1,50 @@
+// One job, in a worker's sandbox thread (BullMQ's sandboxed processor, src/cluster/processor.mjs):
+// the same pure functions of plain data as a worker thread of the local pool (src/run/stages.ts).
+// Input and result are v8-serialized (codec.ts). A stage that throws fails the job for good
+// (UnrecoverableError: the same data would fail again), so the coordinator makes the document a
+// problem; a worker that dies mid-job is BullMQ's to notice (stalled) and run again elsewhere.
+import { UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { handlers, setContext, type PackedContext } from '../run/stages.js';
+import { decode, decodeBytes, encode } from './codec.js';
+import { client } from './connect.js';
+
+export type JobKind = 'prepare' | 'finish';
+
+export interface JobData {
+  kind: JobKind;
+  /** The task's input, encoded (codec.ts): the document's text and settings, never a path. */
+  input: string;
+  /** finish: the Redis key of the run's context (set once by the coordinator, read-only after). */
+  context?: string;
+}
+
+let redis: Redis | undefined;
+/** The context in use, by key: a copy of what the key holds, which never changes during a run. */
+let current: string | undefined;
+
+async function useContextOf(key: string): Promise<void> {
+  if (current === key) return;
+  const url = process.env.SIEVE_WORKER_REDIS;
+  if (!url) throw new Error('SIEVE_WORKER_REDIS is not set in the sandbox');
+  redis ??= client(url);
+  const packed = await redis.getBuffer(key);
+  if (!packed) throw new Error(`the run's context is gone from Redis (${key})`);
+  setContext(decodeBytes<PackedContext>(packed));
+  current = key;
+}
+
+export async function processJob(data: JobData): Promise<string> {
+  if (data.kind === 'finish') {
+    if (!data.context) throw new UnrecoverableError('finish job without a context key');
+    await useContextOf(data.context);
+  }
+  const handler = handlers[data.kind] as (input: unknown) => unknown;
+  let output: unknown;
+  try {
+    output = handler(decode(data.input));
+  } catch (e) {
+    throw new UnrecoverableError(e instanceof Error ? e.message : String(e));
+  }
+  return encode(output);
+}
