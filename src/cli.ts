@@ -8,8 +8,7 @@ import { createProgress } from './run/progress.js';
 import { CheckSink, WriteSink, type Sink } from './write/sink.js';
 import { formatProblem } from './ingest/index.js';
 import { readTaxonomy, TaxonomyError, useTaxonomy } from './topics/index.js';
-import { checkRedisUrl, RedisError } from './cluster/connect.js';
-import { workerMain } from './cluster/cli.js';
+import { checkRedisUrl, RedisError } from './cluster/errors.js';
 
 const HELP = `Usage: sieve [options]        (or: sieve worker --redis URL, see sieve worker --help)
   --input PATH        file or folder to read (default: input/)
@@ -27,7 +26,7 @@ const HELP = `Usage: sieve [options]        (or: sieve worker --redis URL, see s
 export const EXIT = { ok: 0, differences: 1, usage: 2, inputs: 3, internal: 4 } as const;
 
 export async function main(argv: string[], log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
-  if (argv[0] === 'worker') return workerMain(argv.slice(1), log);
+  if (argv[0] === 'worker') return (await import('./cluster/cli.js')).workerMain(argv.slice(1), log);
   let args;
   try {
     args = parseArgs({

@@ -1,30 +1,13 @@
 // Connections to the run's Redis. A coordinator gives up on a lost Redis after a few seconds (its
 // run fails with one line); a worker keeps trying, since it serves runs yet to come.
 import { Redis } from 'ioredis';
+import { RedisError } from './errors.js';
 
-/** Redis is unreachable or was lost: the run cannot go on. The message is one line naming the URL. */
-export class RedisError extends Error {
-  /** true: Redis could not be reached when the run began (exit 2); false: lost during the run. */
-  constructor(message: string, readonly atStart = false) {
-    super(message);
-  }
-}
+export { checkRedisUrl, RedisError } from './errors.js';
 
 export interface ConnectOptions {
   /** Give up after this many failed reconnects in a row (undefined: never). */
   retries?: number;
-}
-
-/** A URL a person typed: redis://host:port[/db]; anything else is a usage error. */
-export function checkRedisUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new RedisError(`not a Redis URL: ${JSON.stringify(url)} (use redis://host:port)`, true);
-  }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new RedisError(`not a Redis URL: ${JSON.stringify(url)} (use redis://host:port)`, true);
-  return url;
 }
 
 /** A client that is not connected yet (call `open`). BullMQ needs maxRetriesPerRequest null. */

@@ -1,4 +1,4 @@
-// One job, in a worker's sandbox thread (BullMQ's sandboxed processor, src/cluster/processor.mjs):
+// One job, in a thread of `sieve worker` (threads.ts, thread.ts):
 // the same pure functions of plain data as a worker thread of the local pool (src/run/stages.ts).
 // Input and result are v8-serialized (codec.ts). A stage that throws fails the job for good
 // (UnrecoverableError: the same data would fail again), so the coordinator makes the document a
@@ -23,10 +23,8 @@ let redis: Redis | undefined;
 /** The context in use, by key: a copy of what the key holds, which never changes during a run. */
 let current: string | undefined;
 
-async function useContextOf(key: string): Promise<void> {
+async function useContextOf(key: string, url: string): Promise<void> {
   if (current === key) return;
-  const url = process.env.SIEVE_WORKER_REDIS;
-  if (!url) throw new Error('SIEVE_WORKER_REDIS is not set in the sandbox');
   redis ??= client(url);
   const packed = await redis.getBuffer(key);
   if (!packed) throw new Error(`the run's context is gone from Redis (${key})`);
@@ -34,10 +32,11 @@ async function useContextOf(key: string): Promise<void> {
   current = key;
 }
 
-export async function processJob(data: JobData): Promise<string> {
+/** Run one job; `url` is the Redis that holds the run's context. */
+export async function processJob(data: JobData, url: string): Promise<string> {
   if (data.kind === 'finish') {
     if (!data.context) throw new UnrecoverableError('finish job without a context key');
-    await useContextOf(data.context);
+    await useContextOf(data.context, url);
   }
   const handler = handlers[data.kind] as (input: unknown) => unknown;
   let output: unknown;

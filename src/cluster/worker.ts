@@ -1,16 +1,17 @@
 // `sieve worker --redis URL`: serves every run in progress on that Redis. It finds the runs in
 // the list the coordinators keep alive (keys.ts), and for each runs a BullMQ worker on the run's
-// queue with a sandbox of `concurrency` threads (src/cluster/processor.mjs), so this process's
-// own event loop only talks to Redis and keeps the job locks renewed however long a document
-// takes. A job that was running here when the process died is found stalled by another worker
+// queue that hands its jobs to this process's `concurrency` threads (threads.ts, kept across
+// runs), so this process's own event loop only talks to Redis and keeps the job locks renewed
+// however long a document takes. A job that was running here when the process died is found stalled by another worker
 // once its lock runs out (lockMs), and runs again there. No state is kept between jobs: a job
 // carries its document and settings; pass 2's context is read from Redis by its key.
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { client, open } from './connect.js';
 import { PREFIX, RUNS_KEY } from './keys.js';
+import { JobThreads } from './threads.js';
+import type { JobData } from './job.js';
 
 export interface WorkerOptions {
   url: string;
@@ -21,7 +22,6 @@ export interface WorkerOptions {
   log: (line: string) => void;
 }
 
-const PROCESSOR = fileURLToPath(new URL('./processor.mjs', import.meta.url));
 /** How often the list of runs is read. */
 const POLL_MS = 500;
 
@@ -31,14 +31,16 @@ export class ClusterWorker {
   private stopped = false;
   private errors = new Set<string>();
 
-  private constructor(private readonly options: WorkerOptions, private readonly redis: Redis) {}
+  private readonly threads: JobThreads;
+
+  private constructor(private readonly options: WorkerOptions, private readonly redis: Redis) {
+    this.threads = new JobThreads(options.concurrency, options.url);
+  }
 
   /** Connect (RedisError naming the URL if Redis cannot be reached) and start serving runs. */
   static async start(options: WorkerOptions): Promise<ClusterWorker> {
     const redis = await open(client(options.url), options.url);
     redis.on('error', () => undefined);
-    // The sandbox threads read pass 2's context from Redis themselves (src/cluster/job.ts).
-    process.env.SIEVE_WORKER_REDIS = options.url;
     const worker = new ClusterWorker(options, redis);
     await worker.poll();
     return worker;
@@ -54,6 +56,7 @@ export class ClusterWorker {
     if (this.timer) clearTimeout(this.timer);
     await Promise.all([...this.serving.values()].map((w) => w.close()));
     this.serving.clear();
+    await this.threads.close();
     this.redis.disconnect();
   }
 
@@ -74,13 +77,12 @@ export class ClusterWorker {
 
   private serve(name: string): void {
     const { url, concurrency, lockMs } = this.options;
-    const worker = new Worker(name, PROCESSOR, {
+    const worker = new Worker(name, (job) => this.threads.run(job.data as JobData), {
       // Recorded on each job it takes (processedBy): which machine and process ran it.
       name: `${os.hostname()}:${process.pid}`,
       connection: client(url),
       prefix: PREFIX,
       concurrency,
-      useWorkerThreads: true,
       lockDuration: lockMs,
       stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
       // A job may be found stalled twice (two workers lost under it) before it fails.
@@ -96,7 +98,7 @@ export class ClusterWorker {
    */
   private async leave(name: string, worker: Worker): Promise<void> {
     await worker.close();
-    const queue = new Queue(name, { connection: this.redis, prefix: PREFIX });
+    const queue = new Queue(name, { connection: this.redis, prefix: PREFIX, skipMetasUpdate: true });
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }

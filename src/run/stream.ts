@@ -19,7 +19,6 @@ import type { Sink } from '../write/sink.js';
 import type { Doc, InputProblem } from '../types.js';
 import { toPlainDoc } from './plain.js';
 import { createExecutor, MIN_PARALLEL_BYTES, type Executor } from './pool.js';
-import { QueueExecutor } from '../cluster/executor.js';
 import { preparedInOrder, windowFor } from './ordered.js';
 import type { Finished, Timings } from './stages.js';
 import { Spill } from './spill.js';
@@ -56,12 +55,13 @@ export interface RunReport {
 
 export async function runStreaming(options: StreamOptions): Promise<RunReport> {
   const exec = options.redis !== undefined
-    ? await QueueExecutor.start(options.redis)
+    ? await (await import('../cluster/executor.js')).QueueExecutor.start(options.redis)
     : createExecutor(await effectiveConcurrency(options.input, options.concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES));
   const spill = await Spill.create();
   try {
     // A queue executor that loses Redis ends the run at once (its tasks are left unanswered).
-    return await (exec instanceof QueueExecutor ? Promise.race([run(options, exec, spill), exec.failed]) : run(options, exec, spill));
+    const failed = (exec as Executor & { failed?: Promise<never> }).failed;
+    return await (failed ? Promise.race([run(options, exec, spill), failed]) : run(options, exec, spill));
   } finally {
     await exec.close();
     await spill.remove();
