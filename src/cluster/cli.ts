@@ -33,6 +33,8 @@ export async function workerMain(argv: string[], log: (line: string) => void = (
     const url = checkRedisUrl(values.redis);
     worker = await ClusterWorker.start({ url, concurrency, lockMs, log });
     if (!values.quiet) log(`sieve worker: serving runs on ${url} (${concurrency} at once)`);
+    await worker.ready();
+    if (!values.quiet) log(`sieve worker: ready`);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof RedisError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       log(`sieve: ${(e as Error).message.split('\n')[0]}`);

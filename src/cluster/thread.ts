@@ -16,6 +16,9 @@ if (!port) throw new Error('src/cluster/thread.ts runs in a worker thread');
 
 const url = (workerData as { redis: string }).redis;
 
+// Loaded (the imports above are the seconds of work): say so once, so the pool knows it is warm.
+port.postMessage({ ready: true });
+
 port.on('message', (task: ThreadTask) => {
   processJob(task.data, url).then(
     (output) => port.postMessage({ id: task.id, ok: true, output } satisfies ThreadReply),

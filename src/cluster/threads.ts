@@ -19,6 +19,7 @@ interface Task {
 interface Slot {
   worker: Worker;
   busy: Task | undefined;
+  loaded: Promise<void>;
 }
 
 export class JobThreads {
@@ -39,14 +40,22 @@ export class JobThreads {
     });
   }
 
+  /** Every thread has loaded the stages (jobs may come before: they wait for their thread). */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.loaded));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(BOOT, { workerData: { entry: ENTRY, redis: this.redis } }), busy: undefined };
-    slot.worker.on('message', (reply: ThreadReply) => {
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, redis: this.redis } });
+    let loaded!: () => void;
+    const slot: Slot = { worker, busy: undefined, loaded: new Promise((resolve) => (loaded = resolve)) };
+    slot.worker.on('message', (reply: ThreadReply | { ready: true }) => {
+      if ('ready' in reply) return loaded();
       const task = slot.busy;
       if (!task || task.task.id !== reply.id) return;
       slot.busy = undefined;

@@ -46,6 +46,11 @@ export class ClusterWorker {
     return worker;
   }
 
+  /** Every job thread has loaded the stages. */
+  ready(): Promise<void> {
+    return this.threads.ready();
+  }
+
   /** Runs being served now (queue names). */
   get runs(): string[] {
     return [...this.serving.keys()];

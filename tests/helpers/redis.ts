@@ -61,19 +61,27 @@ export interface WorkerProcess {
   pid: number;
   /** What it printed (stderr). */
   output(): string;
+  /** Resolves once its job threads have loaded the stages (it prints `ready`). */
+  ready(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** `sieve worker` as its own Node process (tsx loaded by --import, so a signal reaches the worker itself). */
-export function startWorker(url: string, extra: string[] = []): WorkerProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker', '--redis', url, '--concurrency', '1', '--lock-ms', '1500', '--quiet', ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+export function startWorker(url: string, { concurrency = 1, lockMs = 1500 } = {}): WorkerProcess {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker', '--redis', url, '--concurrency', String(concurrency), '--lock-ms', String(lockMs)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  let isReady!: () => void;
+  const ready = new Promise<void>((resolve) => (isReady = resolve));
+  proc.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+    if (err.includes('sieve worker: ready')) isReady();
+  });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
     proc,
     pid: proc.pid!,
     output: () => err,
+    ready: () => ready,
     stop: async () => {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
       await exited;
