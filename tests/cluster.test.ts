@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { main } from '../src/cli.js';
-import { PREFIX, RUNS_KEY } from '../src/cluster/keys.js';
+import { contextKey, DEAD_MS, PREFIX, RUNS_KEY } from '../src/cluster/keys.js';
 import { QueueExecutor } from '../src/cluster/executor.js';
 import { readTree, tempDir } from './helpers/run.js';
 import { hasShared, sharedDir } from './helpers/shared.js';
@@ -103,6 +103,14 @@ describe('a run over Redis', { timeout: 180_000 }, () => {
     expect(readTree(outA)).toEqual(await local(a));
     expect(readTree(outB)).toEqual(await local(b));
     expect(await leftovers()).toEqual([]);
+  });
+
+  it('lets the workers remove what a coordinator that died long ago left in Redis', async () => {
+    const name = 'run-dead-coordinator';
+    await probe.zadd(RUNS_KEY, Date.now() - DEAD_MS - 1000, name);
+    await probe.set(contextKey(name), 'stale');
+    expect(await until(async () => ((await probe.exists(contextKey(name))) ? undefined : true), 'the dead run to go', 100)).toBe(true);
+    expect(await probe.zscore(RUNS_KEY, name)).toBeNull();
   });
 
   it('fails a document alone when its job throws on its data', async () => {

@@ -112,21 +112,26 @@ export class QueueExecutor implements Executor {
     this.context = key;
   }
 
-  /** Remove everything of this run from Redis: its queue (jobs, events), its context, its entry in the run list. */
+  /**
+   * Remove everything of this run from Redis: its queue (jobs, events), its context, its entry in
+   * the run list. Best effort: the output is written by now, and what a failed clean-up leaves is
+   * removed by the workers once the run's entry is long expired (keys.ts, DEAD_MS).
+   */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    if (this.lost) {
-      this.redis.disconnect();
-      this.eventsRedis.disconnect();
-      return;
+    if (!this.lost) {
+      try {
+        await this.events.close();
+        await this.redis.zrem(RUNS_KEY, this.name);
+        await this.queue.obliterate({ force: true });
+        await this.redis.del(contextKey(this.name));
+        await this.queue.close();
+      } catch {
+        // left for the workers, as above
+      }
     }
-    await this.events.close();
-    await this.redis.zrem(RUNS_KEY, this.name);
-    await this.queue.obliterate({ force: true });
-    await this.redis.del(contextKey(this.name));
-    await this.queue.close();
-    await this.redis.quit();
-    await this.eventsRedis.quit();
+    this.redis.disconnect();
+    this.eventsRedis.disconnect();
   }
 
   private async flush(): Promise<void> {

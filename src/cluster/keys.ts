@@ -12,6 +12,12 @@ export const RUNS_KEY = `${PREFIX}:runs`;
 /** A coordinator renews its entry this often; a run not renewed for LIVE_MS is over (its coordinator died). */
 export const HEARTBEAT_MS = 2000;
 export const LIVE_MS = 10_000;
+/**
+ * A run not renewed for this long is dead for good (its coordinator is gone): a worker removes
+ * what is left of it. Far longer than LIVE_MS, so a coordinator busy for a while on one huge
+ * document (its heartbeat late) only pauses its workers, never loses its queue.
+ */
+export const DEAD_MS = 10 * 60_000;
 
 /** A fresh, unguessable queue name for one run. */
 export function newRunName(): string {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { client, open } from './connect.js';
-import { PREFIX, RUNS_KEY } from './keys.js';
+import { contextKey, DEAD_MS, PREFIX, RUNS_KEY } from './keys.js';
 import { JobThreads } from './threads.js';
 import type { JobData } from './job.js';
 
@@ -67,7 +67,9 @@ export class ClusterWorker {
 
   private async poll(): Promise<void> {
     try {
-      const live = new Set(await this.redis.zrangebyscore(RUNS_KEY, Date.now(), '+inf'));
+      const now = Date.now();
+      const live = new Set(await this.redis.zrangebyscore(RUNS_KEY, now, '+inf'));
+      for (const dead of await this.redis.zrangebyscore(RUNS_KEY, '-inf', now - DEAD_MS)) await this.remove(dead);
       for (const name of live) if (!this.serving.has(name)) this.serve(name);
       for (const [name, worker] of this.serving) {
         if (live.has(name)) continue;
@@ -103,6 +105,17 @@ export class ClusterWorker {
    */
   private async leave(name: string, worker: Worker): Promise<void> {
     await worker.close();
+    await this.obliterate(name);
+  }
+
+  /** What a dead coordinator left: its queue, its context, its entry. */
+  private async remove(name: string): Promise<void> {
+    await this.obliterate(name);
+    await this.redis.del(contextKey(name));
+    await this.redis.zrem(RUNS_KEY, name);
+  }
+
+  private async obliterate(name: string): Promise<void> {
     const queue = new Queue(name, { connection: this.redis, prefix: PREFIX, skipMetasUpdate: true });
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
