@@ -129,6 +129,10 @@ export class QueueExecutor implements Executor {
       } catch {
         // left for the workers, as above
       }
+    } else {
+      // Stop BullMQ's own reconnect loops, or they keep the process alive; nothing is awaited.
+      this.events.close().catch(() => undefined);
+      this.queue.close().catch(() => undefined);
     }
     this.redis.disconnect();
     this.eventsRedis.disconnect();
