@@ -153,6 +153,16 @@ async function cpuParallelism(): Promise<number> {
   return (2 * one) / two;
 }
 
+/** CPU seconds a process has used so far (Linux /proc; 0 where there is none). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
 function treeHash(dir: string): string {
   const h = crypto.createHash('sha256');
   const walk = (rel: string): void => {
@@ -223,7 +233,11 @@ async function main(): Promise<void> {
           try {
             await Promise.all(workers.map((w) => w.ready()));
             const out = path.join(work, `out-redis-${n}`);
-            const r = summarizeRun(spawnRun(one.dir, out, 1, server.url), one);
+            const before = workers.map((w) => cpuSecondsOf(w.pid));
+            const child = spawnRun(one.dir, out, 1, server.url);
+            // CPU of the whole run: the coordinator's and the workers' (load-independent, unlike MB/s).
+            const workerCpu = workers.reduce((sum, w, i) => sum + cpuSecondsOf(w.pid) - before[i]!, 0);
+            const r = summarizeRun({ ...child, cpuMs: child.cpuMs + workerCpu * 1000 }, one);
             const identical = treeHash(out) === hashes[1];
             fs.rmSync(out, { recursive: true, force: true });
             overRedis[`redis-w${n}`] = { ...r, vsThreads1: round(r.mbPerSec / runs['1x-c1']!.mbPerSec), vsThreads2: round(r.mbPerSec / runs['1x-c2']!.mbPerSec), identical };
@@ -295,7 +309,7 @@ function formatTable(r: { runs: Record<string, ReturnType<typeof summarizeRun>>;
     lines.push(`${k.padEnd(15)} ${String(v.mbPerSec).padStart(7)} ${String(v.docsPerSec).padStart(8)} ${String(v.seconds).padStart(9)} ${String(v.cpuSeconds).padStart(6)} ${String(v.mbPerCpuSec).padStart(9)} ${String(v.peakRssMB).padStart(12)}`);
   }
   for (const [k, v] of Object.entries(r.overRedis)) {
-    lines.push(`${k.padEnd(15)} ${String(v.mbPerSec).padStart(7)} ${String(v.docsPerSec).padStart(8)} ${String(v.seconds).padStart(9)}   (${v.vsThreads1}x 1 thread, ${v.vsThreads2}x 2 threads; coordinator CPU ${v.cpuSeconds} s; output ${v.identical ? 'identical' : 'DIFFERENT'})`);
+    lines.push(`${k.padEnd(15)} ${String(v.mbPerSec).padStart(7)} ${String(v.docsPerSec).padStart(8)} ${String(v.seconds).padStart(9)} ${String(v.cpuSeconds).padStart(6)} ${String(v.mbPerCpuSec).padStart(9)}   (${v.vsThreads1}x 1 thread, ${v.vsThreads2}x 2 threads by MB/s; output ${v.identical ? 'identical' : 'DIFFERENT'})`);
   }
   lines.push(`retext floor    ${String(r.retextFloor.mbPerSec).padStart(7)}                            ${String(r.retextFloor.mbPerCpuSec).padStart(9)}`);
   lines.push(`retext, 2 thr.  ${String(r.retextFloor.twoThreads.mbPerSec).padStart(7)}`);

@@ -96,6 +96,10 @@ export class ClusterWorker {
       maxStalledCount: 2,
     });
     worker.on('error', (e) => this.report(`${name}: ${e.message.split('\n')[0]}`));
+    // Found by this worker's stalled check: the job's lock ran out (its worker died or hung); BullMQ runs it again.
+    worker.on('stalled', (jobId) => this.options.log(`sieve worker: ${name}: job ${jobId} stalled; it runs again`));
+    // Found by this worker's stalled check: the job's lock ran out (its worker died or hung); BullMQ runs it again.
+    worker.on('stalled', (jobId) => this.options.log(`sieve worker: ${name}: job ${jobId} stalled; it runs again`));
     this.serving.set(name, worker);
   }
 
