@@ -13,7 +13,7 @@ import { checkRedisUrl, RedisError } from './cluster/errors.js';
 const HELP = `Usage: sieve [options]        (or: sieve worker --redis URL, see sieve worker --help)
   --input PATH        file or folder to read (default: input/)
   --output DIR        folder to write (default: output/)
-  --config FILE       JSON file with input, output, concurrency, formats, taxonomy
+  --config FILE       JSON file with input, output, concurrency, formats, taxonomy, redis
   --concurrency N     documents processed at once (default: 4)
   --format LIST       json, md, jsonl (comma-separated; default: all three)
   --taxonomy FILE     topic taxonomy (JSON; default: consumer health, src/topics/taxonomy.json)

@@ -37,14 +37,12 @@ export function readConfigFile(file: string): Partial<Config> {
       case 'input':
       case 'output':
       case 'taxonomy':
-      case 'redis':
-        if (key === 'redis') {
-          if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a Redis URL (redis://host:port)`);
-          out.redis = value;
-          break;
-        }
         if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a non-empty path`);
         out[key] = path.join(base, value);
+        break;
+      case 'redis':
+        if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a Redis URL (redis://host:port)`);
+        out.redis = value;
         break;
       case 'concurrency':
         out.concurrency = parseConcurrency(value, where);

@@ -37,6 +37,12 @@ function benchSample(lines: number): string {
   return dir;
 }
 
+function configWith(settings: Record<string, unknown>): string {
+  const file = path.join(tempDir('sieve-config-'), 'sieve.json');
+  fs.writeFileSync(file, JSON.stringify(settings));
+  return file;
+}
+
 let redis: RedisServer;
 let workers: WorkerProcess[] = [];
 let probe: Redis;
@@ -88,7 +94,7 @@ describe('a run over Redis', { timeout: 180_000 }, () => {
     expect(readTree(out)).toEqual(expected);
   });
 
-  it('keeps two runs on one Redis apart: each gets its own documents back', async () => {
+  it('keeps two runs on one Redis apart (one named by --redis, one by the config file): each gets its own documents back', async () => {
     const a = tempDir('sieve-a-');
     const b = tempDir('sieve-b-');
     fs.writeFileSync(path.join(a, 'one.txt'), 'The first run reads this page about rivers. Rivers carry water to the sea.\n');
@@ -96,7 +102,8 @@ describe('a run over Redis', { timeout: 180_000 }, () => {
     const [outA, outB] = [tempDir('sieve-out-a-'), tempDir('sieve-out-b-')];
     const [ra, rb] = await Promise.all([
       sieve(['--input', a, '--output', outA, '--redis', redis.url]),
-      sieve(['--input', b, '--output', outB, '--redis', redis.url]),
+      // The second names its Redis in a config file.
+      sieve(['--input', b, '--output', outB, '--config', configWith({ redis: redis.url })]),
     ]);
     expect([ra.code, rb.code]).toEqual([0, 0]);
     expect([...readTree(outA).keys()]).toContain('one.json');
