@@ -79,7 +79,7 @@ describe.skipIf(!hasShared)('evaluation', () => {
         const { unread: unreadFloors, ...allFloors } = metrics as Floors & { unread: Floors };
         holds(all, allFloors, 'all pages');
         holds(unread, unreadFloors, 'unread split');
-      }, 120_000);
+      }, 300_000);
     }
   }
 
