@@ -11,6 +11,16 @@ function run(text: string): Doc {
   return doc;
 }
 
+/** A document cut into exactly these segments (as a page's own splitter may cut it). */
+function runSpans(sentences: string[]): Doc {
+  const text = sentences.join(' ');
+  let at = 0;
+  const spans = sentences.map((t) => { const span = { start: at, end: at + t.length }; at += t.length + 1; return span; });
+  const doc = createDoc({ id: 'g', rawId: 'g', path: 'g.txt', format: 'txt', text, sha256: '' }, 'g', spans);
+  claimStages([doc]);
+  return doc;
+}
+
 function sourceOf(doc: Doc, start: string): (Source & { cue: string; how: string }) | null {
   const claim = doc.claims.find((c) => c.text.startsWith(start));
   if (!claim) throw new Error(`no claim starts with ${start}: ${doc.claims.map((c) => c.text).join(' | ')}`);
@@ -106,5 +116,28 @@ describe('quotes over several sentences', () => {
   it('reads a straight closing quote before the speaker', () => {
     const doc = run('Dr. Ruth Okoro treats asthma. "Inhalers work best with a spacer," Okoro says.');
     expect(sourceOf(doc, '"Inhalers')).toMatchObject({ name: 'Dr. Ruth Okoro' });
+  });
+});
+
+describe('quotes garbled by a wrong decoding (mojibake)', () => {
+  // 'â\u0080\u009c' and 'â\u0080\u009d' are '“' and '”' as UTF-8 bytes read one byte a character.
+  it('reads garbled quotation marks as quotes, for the speaker and for the sentences inside', () => {
+    const doc = run('Sleep is a skill. â\u0080\u009cNaps help most people. Keep them under half an hour,â\u0080\u009d says Dr. Ilse Varga. Beds are expensive.');
+    expect(sourceOf(doc, 'Keep them')).toMatchObject({ name: 'Dr. Ilse Varga', how: 'explicit' });
+    expect(sourceOf(doc, 'â\u0080\u009cNaps')).toMatchObject({ name: 'Dr. Ilse Varga', how: 'inherited' });
+    expect(sourceOf(doc, 'Sleep is a skill')).toBeNull();
+    expect(sourceOf(doc, 'Beds are')).toBeNull();
+  });
+
+  it('gives a segment the splitter glued from a quote and the writer’s sentence the speaker only when it is mostly quote', () => {
+    const doc = runSpans([
+      'Bruises fade in two weeks, says Dr. Omar Reyes.',
+      'â\u0080\u009cIce helps in the first hours. Wrap it in a towel.â\u0080\u009d Frozen peas work.',
+      'Heat is for the days after the swelling has settled down, â\u0080\u009cnever the first day.',
+      'After that it eases stiffness,â\u0080\u009d Reyes says.',
+    ]);
+    expect(sourceOf(doc, 'â\u0080\u009cIce')).toMatchObject({ name: 'Dr. Omar Reyes', how: 'inherited' });
+    expect(sourceOf(doc, 'Heat is for the days')).toBeNull();
+    expect(sourceOf(doc, 'After that')).toMatchObject({ name: 'Dr. Omar Reyes', how: 'explicit' });
   });
 });

@@ -7,6 +7,7 @@ import { CREDENTIALS, NAME, parseName, type PersonName } from './names.js';
 import { matchesOf } from '../matches.js';
 import { genderOfFirstName } from './gender.js';
 import { opensStraight } from './quotes.js';
+import { repairPunctuation } from '../punctuation.js';
 import { findGroupAnaphor, findStudies, type Study } from './studies.js';
 
 export type Attribution =
@@ -58,8 +59,12 @@ const listIntroRe = new RegExp(LIST_INTRO, 'iu');
 const boundVerbRe = new RegExp(`^${BOUND_VERB}$`, 'iu');
 const plainSpeaker = (p: PersonName): boolean => Boolean(p.title || p.credentials.length || (p.tokens.length >= 2 && genderOfFirstName(p.tokens[0] ?? '')) || (p.tokens.length === 1 && /^\p{Lu}\p{Ll}/u.test(p.tokens[0] ?? '')) || /^\p{Lu}{2,6}$/u.test(p.tokens.join(' ')));
 
-/** Attributions in one sentence, in the order they start. */
-export function findAttributions(text: string): Attribution[] {
+/**
+ * Attributions in one sentence, in the order they start. Offsets (`at`) are into the sentence
+ * with its garbled quotes repaired (repairPunctuation).
+ */
+export function findAttributions(raw: string): Attribution[] {
+  const text = repairPunctuation(raw);
   const out: Attribution[] = [];
   for (const m of matchesOf(patterns.according, text)) {
     const description = m[4] ? `at ${m[4]}` : m[3];

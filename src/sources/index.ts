@@ -19,6 +19,7 @@ import { PASSAGE, peopleIn, pronounGender, resolvePronoun } from './resolve.js';
 import { genderOfFirstName } from './gender.js';
 import { describe } from './describe.js';
 import { matchesOf } from '../matches.js';
+import { repairPunctuation } from '../punctuation.js';
 
 type Kind = Source['kind'];
 export interface Found { kind: Kind; name: string; person?: PersonName; description?: string }
@@ -64,7 +65,7 @@ export function sources(doc: Doc): void {
       given.set(at, { key, cue: study.cue, how: 'explicit', speaker: false });
       lastStudy = { at, key };
     } else if (pronoun?.kind === 'pronoun' && (!vague || pronoun.at < vague.at)) {
-      const person = resolvePronoun(doc, registry, at, claim.text.slice(0, pronoun.at), pronounGender(pronoun.pronoun));
+      const person = resolvePronoun(doc, registry, at, repairPunctuation(claim.text).slice(0, pronoun.at), pronounGender(pronoun.pronoun));
       if (person) {
         const key = mention({ kind: 'person', name: displayName(person), person }, at);
         given.set(at, { key, cue: pronoun.cue, how: 'inherited', speaker: true, list: opensList(claim.text) });
@@ -101,8 +102,8 @@ export function sources(doc: Doc): void {
 
 /**
  * Inherited speakers, in document order:
- * - a sentence that starts inside a quote, or a quote paragraph that opens right after the
- *   speaker's quote, is the speaker's; a quote with no speaker of its own takes the last speaker
+ * - a sentence that starts inside a quote (or opens one that runs on to the speaker), or a quote
+ *   paragraph that opens right after the speaker's quote, is the speaker's; a quote with no speaker of its own takes the last speaker
  *   of the passage when no other person is named in between;
  * - the advice items after a speaker's list lead-in ("X offers these tips:") are the speaker's.
  */
@@ -117,7 +118,7 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
     const claim = claimAt.get(at);
     const g = given.get(at);
     if (g?.speaker) {
-      if (q.startsInside) for (const i of open) if (!given.has(i)) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
+      if (q.startsInside) for (const i of open) if (!given.has(i) && (quotes[i]?.quoted ?? 0) >= 0.5) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
       open = [];
       last = { at, key: g.key, list: Boolean(g.list) };
       continue;
@@ -129,7 +130,7 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
     }
     const gap = last ? keptBetween(doc, last.at, at) : Infinity;
     const inherits = last !== undefined && !namesOther(doc, registry, last, at) && (
-      (q.startsInside && gap < PASSAGE) ||
+      (q.startsInside && q.quoted >= 0.5 && gap < PASSAGE) ||
       (q.startsQuote && gap === 0) ||
       (gap === 0 && last.list && claim?.type === 'advice'));
     if (last && inherits && claim) {
@@ -137,7 +138,7 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
       last = { ...last, at };
     } else {
       if (last && claim) last.list = false;
-      if (q.startsQuote || q.startsInside) open.push(at);
+      if (q.startsQuote || q.startsInside || q.endsOpen) open.push(at);
     }
     if (!q.endsOpen) open = [];
   }
