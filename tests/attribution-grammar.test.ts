@@ -99,6 +99,55 @@ describe('organisations, publications and studies', () => {
   });
 });
 
+describe('a study told on over a passage', () => {
+  it('reads "according to research at" a named institution as that institution', () => {
+    const doc = run('According to research done at Lakeview University, people who garden sleep better.');
+    expect(sourceOf(doc, 'According to')).toMatchObject({ kind: 'organization', name: 'Lakeview University' });
+    expect(sourceOf(run('According to research, people who garden sleep better.'), 'According to')).toMatchObject({ kind: 'vague' });
+  });
+
+  it('gives the findings told after a study without a reporting verb to the study, until a person speaks', () => {
+    const doc = run([
+      'A 2019 study followed 3,000 gardeners in Norway.',
+      'Gardeners who worked outside daily lowered their risk of depression by 18%.',
+      'Those who gardened less often saw smaller gains.',
+      'Gardening is popular in Norway.',
+      '“People underestimate soil,” says Ida Berg, a psychologist.',
+      'Older gardeners reported fewer falls compared to other adults.',
+    ].join(' '));
+    expect(sourceOf(doc, 'Gardeners who')).toMatchObject({ kind: 'publication', name: 'A 2019 study', how: 'inherited' });
+    expect(sourceOf(doc, 'Those who')).toMatchObject({ name: 'A 2019 study', how: 'inherited' });
+    expect(sourceOf(doc, 'Gardening is popular')).toBeNull();
+    expect(sourceOf(doc, 'Older gardeners')).toBeNull();
+  });
+
+  it('does not give a study a general statement in the present tense', () => {
+    const doc = run('A 2019 study followed 3,000 gardeners in Norway. Fresh air lowers the risk of many illnesses.');
+    expect(sourceOf(doc, 'Fresh air')).toBeNull();
+  });
+
+  it('lets "the researchers" reach back past other people’s quotes to the group that was named, and "they" only one passage', () => {
+    const doc = run([
+      'Researchers at Harbor University found that walking meetings cut fatigue.',
+      '“Nobody likes long meetings,” says Tom Ekdahl, a manager.',
+      'Ekdahl says his staff walk twice a day.',
+      'He adds that rain is no excuse.',
+      '“Umbrellas exist,” he says.',
+      'Walking is cheap.',
+      'Shoes matter more than most people think.',
+      'The researchers also identified a drop in sick days.',
+    ].join(' '));
+    expect(sourceOf(doc, 'The researchers also')).toMatchObject({ name: 'Harbor University', how: 'inherited' });
+    const they = run('Researchers at Harbor University found that walking meetings cut fatigue. Walking is cheap. Shoes matter. Socks matter too. Hats are optional. Coats help in winter. They identified a drop in sick days.');
+    expect(sourceOf(they, 'They identified')).toBeNull();
+  });
+
+  it('reads "these studies showed" as pointing back to the review just named', () => {
+    const doc = run('In a 2022 review, Maria Lopes examined 40 trials of sleep hygiene. On average, these studies showed modest benefits.');
+    expect(sourceOf(doc, 'On average')).toMatchObject({ name: 'a 2022 review', how: 'inherited' });
+  });
+});
+
 describe('quotes over several sentences', () => {
   it('gives every sentence inside a quote the speaker named where it closes or before it', () => {
     const doc = run('Jonas Weber, MD, a cardiologist, sees this often. “Most palpitations are harmless. Coffee is a common trigger. See a doctor if you faint,” Weber says. Heart rates vary.');

@@ -13,7 +13,7 @@ import { findGroupAnaphor, findStudies, type Study } from './studies.js';
 export type Attribution =
   | { kind: 'named'; name: PersonName; cue: string; at: number; pattern: string; listIntro: boolean }
   | { kind: 'study'; study: Study; cue: string; at: number; pattern: string }
-  | { kind: 'group'; cue: string; at: number; pattern: string }
+  | { kind: 'group'; cue: string; at: number; pattern: string; definite: boolean }
   | { kind: 'vague'; name: string; cue: string; at: number; pattern: string }
   | { kind: 'pronoun'; pronoun: string; cue: string; at: number; pattern: string };
 
@@ -90,7 +90,7 @@ export function findAttributions(raw: string): Attribution[] {
   }
   for (const s of findStudies(text)) out.push({ kind: 'study', study: s.study, cue: s.cue, at: s.at, pattern: s.pattern });
   const group = findGroupAnaphor(text);
-  if (group) out.push({ kind: 'group', cue: group.cue, at: group.at, pattern: 'group-anaphor' });
+  if (group) out.push({ kind: 'group', cue: group.cue, at: group.at, pattern: 'group-anaphor', definite: group.definite });
   for (const m of matchesOf(patterns.pronoun, text)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
   // Words inside quotation marks are the quoted speaker's, not an attribution of this sentence
   // ('“What HCA said is ...,” says Jo Park': the source is Jo Park).

@@ -18,6 +18,8 @@ import { quoteStates } from './quotes.js';
 import { PASSAGE, peopleIn, pronounGender, resolvePronoun } from './resolve.js';
 import { genderOfFirstName } from './gender.js';
 import { describe } from './describe.js';
+import { DEFINITE_REACH } from './studies.js';
+import { reportsFinding } from './findings.js';
 import { matchesOf } from '../matches.js';
 import { repairPunctuation } from '../punctuation.js';
 
@@ -47,6 +49,8 @@ export function sources(doc: Doc): void {
   // Pass 1: what each claim's own sentence says about its source.
   const given = new Map<number, Given>();
   let lastStudy: { at: number; key: string } | undefined;
+  // Where a person last spoke: a study's findings told on after it are no longer the study's.
+  let lastPerson = -1;
   for (const claim of doc.claims) {
     const at = index.get(claim.segment) ?? 0;
     const attributions = doc.segments[at]?.text === claim.text ? (attributionsOf[at] ?? []) : findAttributions(claim.text);
@@ -72,12 +76,18 @@ export function sources(doc: Doc): void {
       } else {
         note(doc, 'sources', 'unresolved-speaker', `${claim.segment}: "${pronoun.cue}" has no clear speaker in the passage before it; no source given`);
       }
-    } else if (group && lastStudy && keptBetween(doc, lastStudy.at, at) < PASSAGE) {
+    } else if (group?.kind === 'group' && lastStudy && keptBetween(doc, lastStudy.at, at) < (group.definite ? DEFINITE_REACH : PASSAGE)) {
       given.set(at, { key: lastStudy.key, cue: group.cue, how: 'inherited', speaker: false });
       lastStudy = { ...lastStudy, at };
     } else if (vague?.kind === 'vague') {
       given.set(at, { key: mention({ kind: 'vague', name: vague.name }, at), cue: vague.cue, how: 'explicit', speaker: false });
+    } else if (claim.type === 'fact' && lastStudy && lastPerson < lastStudy.at && keptBetween(doc, lastStudy.at, at) < PASSAGE && reportsFinding(claim.text)) {
+      // The study's findings told on without a reporting verb ('Men with high scores were 20% less likely ...').
+      given.set(at, { key: lastStudy.key, cue: 'inherited', how: 'inherited', speaker: false });
+      pending.get(lastStudy.key)?.mentions.add(at);
+      lastStudy = { ...lastStudy, at };
     }
+    if (given.get(at)?.speaker) lastPerson = at;
   }
 
   // Pass 2: sentences that carry on a speaker's quote or list.

@@ -34,7 +34,10 @@ const subject = new RegExp(`(?<![\\p{L}])(${DET}\\s+${MODS}${HEAD})(${QUALIFIER}
 // 'In a 2014 study (...), researchers found' - the study opens the sentence.
 const opening = new RegExp(`(?:^|(?<=[,;:]\\s))[Ii]n\\s+(${DET}\\s+${MODS}${HEAD})(${QUALIFIER}),`, 'gu');
 const group = new RegExp(`(?<![\\p{L}])${GROUP}\\s+(?:at|from|of|with)\\s+(?:the\\s+)?(${NAME})`, 'gu');
-const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:also|then|later|further|similarly)\\s+)?(${FIND}|reported|concluded|noted|wrote|say|said|says)\\b`, 'giu');
+const ANAPHOR_VERB = `(?:${FIND}|${alt(words(studiesFile.anaphorVerbs))})`;
+const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:also|then|later|further|similarly)\\s+)?(${ANAPHOR_VERB})\\b`, 'giu');
+/** How many kept segments back a definite pointer ('the researchers') may reach for its study. */
+export const DEFINITE_REACH = studiesFile.definiteReach.segments;
 const groupVerb = new RegExp(`^[^.;!?]{0,120}?\\b(?:${FIND}|say|says|said|suggest|estimated|wrote|write|reported|concluded|noted)\\b`, 'iu');
 const headWord = new RegExp(`\\b${HEAD}\\b`, 'iu');
 const groupWord = new RegExp(`\\b${GROUP}\\b`, 'u');
@@ -58,7 +61,7 @@ export function findStudies(text: string): StudyMatch[] {
   for (const m of groupWord.test(text) ? matchesOf(group, text) : []) {
     // The group speaks only as the subject of a reporting verb or as the origin ('from researchers at').
     const after = text.slice(m.index + m[0].length);
-    if (!/\bfrom\s+$/u.test(text.slice(0, m.index)) && !groupVerb.test(after)) continue;
+    if (!/\b(?:from|according\s+to)\s+$/iu.test(text.slice(0, m.index)) && !groupVerb.test(after)) continue;
     const p = parseName(m[1] ?? '');
     const kind = nameKind(p);
     if (kind === 'organization' || kind === 'publication') out.push({ study: { kind: 'organization', name: p.tokens.join(' ') }, cue: m[0], at: m.index, pattern: 'research-group' });
@@ -66,10 +69,13 @@ export function findStudies(text: string): StudyMatch[] {
   return out;
 }
 
-/** 'They found', 'The researchers concluded': a pointer back to a study or group, or undefined. */
-export function findGroupAnaphor(text: string): { cue: string; at: number } | undefined {
+/**
+ * 'They found', 'The researchers concluded': a pointer back to a study or group, or undefined.
+ * `definite` when it names the group ('the researchers'), not only 'they'.
+ */
+export function findGroupAnaphor(text: string): { cue: string; at: number; definite: boolean } | undefined {
   const m = matchesOf(anaphor, text)[0];
-  return m ? { cue: m[0], at: m.index } : undefined;
+  return m ? { cue: m[0], at: m.index, definite: !/^they$/iu.test(m[1] ?? '') } : undefined;
 }
 
 // One study when its phrase has a year, a number, a capitalised name past its first word, or a
