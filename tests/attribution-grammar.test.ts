@@ -148,6 +148,31 @@ describe('a study told on over a passage', () => {
   });
 });
 
+describe('lists after a lead-in', () => {
+  it('gives a block list after a lead-in with no items of its own the speaker: facts and advice, headings between, until a question', () => {
+    const doc = run([
+      'Coach Rita Gomez offers a few tips for new runners.',
+      'Go slow.',
+      'Most injuries come in the first month of running.',
+      'Add one short run a week at most.',
+      'Rest.',
+      '“Sleep is when the legs rebuild,” Gomez says.',
+      'Two rest days a week suit most beginners.',
+      'So how far should a beginner run?',
+      'Distance matters less than regularity for new runners.',
+    ].join(' '));
+    expect(sourceOf(doc, 'Most injuries')).toMatchObject({ name: 'Coach Rita Gomez', how: 'inherited' });
+    expect(sourceOf(doc, 'Add one')).toMatchObject({ name: 'Coach Rita Gomez', how: 'inherited' });
+    expect(sourceOf(doc, 'Two rest days')).toMatchObject({ name: 'Coach Rita Gomez', how: 'inherited' });
+    expect(sourceOf(doc, 'Distance matters')).toBeNull();
+  });
+
+  it('keeps a list whose items follow the colon in the lead-in to its advice right after', () => {
+    const doc = run('Coach Rita Gomez offers these tips: warm up, go slow and rest. Most injuries come in the first month of running.');
+    expect(sourceOf(doc, 'Most injuries')).toBeNull();
+  });
+});
+
 describe('quotes over several sentences', () => {
   it('gives every sentence inside a quote the speaker named where it closes or before it', () => {
     const doc = run('Jonas Weber, MD, a cardiologist, sees this often. “Most palpitations are harmless. Coffee is a common trigger. See a doctor if you faint,” Weber says. Heart rates vary.');

@@ -119,3 +119,14 @@ function named(name: PersonName, cue: string, at: number, pattern: string, listI
 export function opensList(text: string): boolean {
   return listIntroRe.test(text);
 }
+
+/**
+ * Where the items of a list lead-in are: 'inline' after a colon in the same sentence ('offers these
+ * tips: stay hydrated, ...'), else 'block', the sentences and sections that follow ('Lee offers a
+ * few final tips. Just start. ...').
+ */
+export function listItems(text: string): 'inline' | 'block' | undefined {
+  const m = listIntroRe.exec(text);
+  if (!m) return undefined;
+  return /:\s*\S.{2,}/u.test(text.slice(m.index + m[0].length)) ? 'inline' : 'block';
+}

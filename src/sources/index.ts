@@ -11,7 +11,7 @@
 // A sentence with no attribution gets none: a wrong speaker is worse than no speaker.
 import { note } from '../doc.js';
 import type { Doc, Source } from '../types.js';
-import { findAttributions, opensList, type Attribution } from './attribution.js';
+import { findAttributions, listItems, opensList, type Attribution } from './attribution.js';
 import { CREDENTIALS, NAME, TITLE, NameRegistry, displayName, nameKind, parseName, type PersonName } from './names.js';
 import { pageReferences } from './references.js';
 import { quoteStates } from './quotes.js';
@@ -115,14 +115,17 @@ export function sources(doc: Doc): void {
  * - a sentence that starts inside a quote (or opens one that runs on to the speaker), or a quote
  *   paragraph that opens right after the speaker's quote, is the speaker's; a quote with no speaker of its own takes the last speaker
  *   of the passage when no other person is named in between;
- * - the advice items after a speaker's list lead-in ("X offers these tips:") are the speaker's.
+ * - the advice items after a speaker's list lead-in ("X offers these tips:") are the speaker's;
+ *   when the lead-in holds no items itself ('X offers a few final tips.'), the list is the block
+ *   that follows: its facts and advice, section headings between them, the speaker's own quotes
+ *   among them, until a question, another source or a longer break ends it.
  */
 function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<number, Given>, registry: NameRegistry): void {
   const quotes = quoteStates(doc.segments);
   const claimAt = new Map(doc.claims.map((c) => [index.get(c.segment) ?? -1, c]));
   // Sentences of a quote still open, whose speaker may come where it closes ('..., X says.').
   let open: number[] = [];
-  let last: { at: number; key: string; list: boolean } | undefined;
+  let last: { at: number; key: string; list: false | 'inline' | 'block' } | undefined;
   for (const [at, q] of quotes.entries()) {
     if (!q) continue;
     const claim = claimAt.get(at);
@@ -130,7 +133,9 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
     if (g?.speaker) {
       if (q.startsInside) for (const i of open) if (!given.has(i) && (quotes[i]?.quoted ?? 0) >= 0.5) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
       open = [];
-      last = { at, key: g.key, list: Boolean(g.list) };
+      // The speaker's own quote inside their block list keeps the list going.
+      const inList = last?.key === g.key && last.list === 'block' && keptBetween(doc, last.at, at) <= 1;
+      last = { at, key: g.key, list: g.list ? (listItems(claim?.text ?? doc.segments[at]?.text ?? '') ?? 'inline') : inList ? 'block' : false };
       continue;
     }
     if (g) {
@@ -142,7 +147,8 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
     const inherits = last !== undefined && !namesOther(doc, registry, last, at) && (
       (q.startsInside && q.quoted >= 0.5 && gap < PASSAGE) ||
       (q.startsQuote && gap === 0) ||
-      (gap === 0 && last.list && claim?.type === 'advice'));
+      (gap === 0 && last.list === 'inline' && claim?.type === 'advice') ||
+      (gap <= 1 && last.list === 'block' && (claim?.type === 'advice' || claim?.type === 'fact') && onlyHeadingsBetween(doc, claimAt, last.at, at)));
     if (last && inherits && claim) {
       given.set(at, { key: last.key, cue: 'inherited', how: 'inherited', speaker: true });
       last = { ...last, at };
@@ -152,6 +158,12 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
     }
     if (!q.endsOpen) open = [];
   }
+}
+
+// Between two items of a block list only section headings (kept segments that are no claim).
+function onlyHeadingsBetween(doc: Doc, claimAt: Map<number, unknown>, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (doc.segments[i]?.status === 'kept' && claimAt.has(i)) return false;
+  return true;
 }
 
 // Another person named between the last speaker's sentence and `at`.
