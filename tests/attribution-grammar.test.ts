@@ -99,6 +99,24 @@ describe('organisations, publications and studies', () => {
   });
 });
 
+describe('plans, guides and institutions as speakers', () => {
+  it('reads a named plan or guideline as the subject of a reporting verb as a publication', () => {
+    const doc = run('The Healthy Sleep Plan encourages adults to keep a fixed wake-up time.');
+    expect(sourceOf(doc, 'The Healthy Sleep')).toMatchObject({ kind: 'publication', name: 'Healthy Sleep Plan' });
+  });
+
+  it('reads a name as the one giving a cause ("an effect X attributes to")', () => {
+    const doc = run('Walking improves mood, says Dr. Lena Okafor. Memory improves too, an effect Okafor largely attributes to better sleep.');
+    expect(sourceOf(doc, 'Memory improves')).toMatchObject({ name: 'Dr. Lena Okafor' });
+  });
+
+  it('reads "It" opening a sentence with a reporting verb as the organisation that just spoke, but not "it" inside a clause', () => {
+    const doc = run('The WHO said cases fell by half last year. It instead suggested that clinics keep testing. Nobody knows what it suggests about next winter.');
+    expect(sourceOf(doc, 'It instead')).toMatchObject({ kind: 'organization', name: 'WHO', how: 'inherited' });
+    expect(sourceOf(doc, 'Nobody knows')).toBeNull();
+  });
+});
+
 describe('a study told on over a passage', () => {
   it('reads "according to research at" a named institution as that institution', () => {
     const doc = run('According to research done at Lakeview University, people who garden sleep better.');

@@ -3,6 +3,7 @@
 // and the anaphora that points back to them ('They found', 'The researchers concluded').
 // Vocabulary: studies.json. A study without a detail that makes it one study stays vague.
 import studiesFile from './studies.json' with { type: 'json' };
+import verbsFile from './speech-verbs.json' with { type: 'json' };
 import { NAME, nameKind, parseName } from './names.js';
 import { matchesOf } from '../matches.js';
 
@@ -35,7 +36,7 @@ const subject = new RegExp(`(?<![\\p{L}])(${DET}\\s+${MODS}${HEAD})(${QUALIFIER}
 const opening = new RegExp(`(?:^|(?<=[,;:]\\s))[Ii]n\\s+(${DET}\\s+${MODS}${HEAD})(${QUALIFIER}),`, 'gu');
 const group = new RegExp(`(?<![\\p{L}])${GROUP}\\s+(?:at|from|of|with)\\s+(?:the\\s+)?(${NAME})`, 'gu');
 const ANAPHOR_VERB = `(?:${FIND}|${alt(words(studiesFile.anaphorVerbs))})`;
-const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:also|then|later|further|similarly)\\s+)?(${ANAPHOR_VERB})\\b`, 'giu');
+const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:${alt(words(verbsFile.adverbs))})\\s+)?(${ANAPHOR_VERB})\\b`, 'giu');
 /** How many kept segments back a definite pointer ('the researchers') may reach for its study. */
 export const DEFINITE_REACH = studiesFile.definiteReach.segments;
 const groupVerb = new RegExp(`^[^.;!?]{0,120}?\\b(?:${FIND}|say|says|said|suggest|estimated|wrote|write|reported|concluded|noted)\\b`, 'iu');
@@ -74,8 +75,9 @@ export function findStudies(text: string): StudyMatch[] {
  * `definite` when it names the group ('the researchers'), not only 'they'.
  */
 export function findGroupAnaphor(text: string): { cue: string; at: number; definite: boolean } | undefined {
-  const m = matchesOf(anaphor, text)[0];
-  return m ? { cue: m[0], at: m.index, definite: !/^they$/iu.test(m[1] ?? '') } : undefined;
+  // 'it' points back only as the sentence's subject ('It said ...'), not inside a clause ('what it shows').
+  const m = matchesOf(anaphor, text).find((a) => !/^it$/iu.test(a[1] ?? '') || /^[\s“"(]*$/u.test(text.slice(0, a.index)));
+  return m ? { cue: m[0], at: m.index, definite: !/^(?:they|it)$/iu.test(m[1] ?? '') } : undefined;
 }
 
 // One study when its phrase has a year, a number, a capitalised name past its first word, or a
