@@ -103,6 +103,7 @@ describe('plans, guides and institutions as speakers', () => {
   it('reads a named plan or guideline as the subject of a reporting verb as a publication', () => {
     const doc = run('The Healthy Sleep Plan encourages adults to keep a fixed wake-up time.');
     expect(sourceOf(doc, 'The Healthy Sleep')).toMatchObject({ kind: 'publication', name: 'Healthy Sleep Plan' });
+    expect(sourceOf(run('The loyalty card on Fresh Basket encourages shoppers to buy more fruit.'), 'The loyalty')).toBeNull();
   });
 
   it('reads a name as the one giving a cause ("an effect X attributes to")', () => {
@@ -160,9 +161,31 @@ describe('a study told on over a passage', () => {
     expect(sourceOf(they, 'They identified')).toBeNull();
   });
 
+  it('points "the researchers" and untold findings back to research only, not to a news outlet that reported', () => {
+    const doc = run('A 2020 trial in Oslo found that standing desks ease back pain. The Daily Courier reported on the trial last week. Workers who stood lowered their back pain by 30%. The researchers found no change in output.');
+    expect(sourceOf(doc, 'The Daily Courier')).toMatchObject({ kind: 'publication', name: 'Daily Courier' });
+    expect(sourceOf(doc, 'Workers who stood')).toBeNull();
+    expect(sourceOf(doc, 'The researchers found')).toMatchObject({ name: 'A 2020 trial' });
+  });
+
   it('reads "these studies showed" as pointing back to the review just named', () => {
     const doc = run('In a 2022 review, Maria Lopes examined 40 trials of sleep hygiene. On average, these studies showed modest benefits.');
     expect(sourceOf(doc, 'On average')).toMatchObject({ name: 'a 2022 review', how: 'inherited' });
+  });
+});
+
+describe('a quote the page never closed', () => {
+  it('does not give the sentences after an unclosed quote to a speaker named later in narration', () => {
+    const doc = runSpans([
+      '“Buses last for decades,” says Mona Keller, a fleet manager.',
+      '“Diesel from waste is the quickest fix for old fleets today.',
+      'Solar farms can share land with crops in hot countries.',
+      'Pedro Alves says the farm in Kenya grew more food than before.',
+      'The panels also cut water loss from the plants.',
+    ]);
+    expect(sourceOf(doc, 'Solar farms')?.name).not.toBe('Pedro Alves');
+    expect(sourceOf(doc, 'Pedro Alves')).toMatchObject({ name: 'Pedro Alves', how: 'explicit' });
+    expect(sourceOf(doc, 'The panels')).toBeNull();
   });
 });
 

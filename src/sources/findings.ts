@@ -6,7 +6,8 @@ const words = (groups: { words: string[] }[]): string[] => groups.flatMap((g) =>
 const alt = (list: string[]): string => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\%]/gu, '\\$&').replace(/ /gu, '\\s+')).join('|');
 
 const outcome = new RegExp(`(?:(?<![\\p{L}])(?:${alt(words(findingsFile.outcomes).filter((w) => w !== '%'))})(?![\\p{L}])|\\d\\s?%)`, 'iu');
-const past = new RegExp(`(?<![\\p{L}])(?:${alt(words(findingsFile.pastVerbs))}|\\p{L}{3,}ed)(?![\\p{L}'’])`, 'iu');
+// A regular past form stands alone: '-led' in 'creator-led' or 'plant-based' is an adjective.
+const past = new RegExp(`(?<![\\p{L}-])(?:${alt(words(findingsFile.pastVerbs))}|\\p{L}{3,}ed)(?![\\p{L}'’-])`, 'iu');
 
 /** The sentence holds an outcome word and a verb in the past tense. */
 export function reportsFinding(text: string): boolean {

@@ -14,7 +14,7 @@ import type { Doc, Source } from '../types.js';
 import { findAttributions, listItems, opensList, type Attribution } from './attribution.js';
 import { CREDENTIALS, NAME, TITLE, NameRegistry, displayName, nameKind, parseName, type PersonName } from './names.js';
 import { pageReferences } from './references.js';
-import { quoteStates } from './quotes.js';
+import { quoteStates, type QuoteState } from './quotes.js';
 import { PASSAGE, peopleIn, pronounGender, resolvePronoun } from './resolve.js';
 import { genderOfFirstName } from './gender.js';
 import { describe } from './describe.js';
@@ -48,9 +48,13 @@ export function sources(doc: Doc): void {
 
   // Pass 1: what each claim's own sentence says about its source.
   const given = new Map<number, Given>();
-  let lastStudy: { at: number; key: string } | undefined;
-  // Where a person last spoke: a study's findings told on after it are no longer the study's.
-  let lastPerson = -1;
+  const quotes = quoteStates(doc.segments);
+  // The last study or research group ('they', 'the researchers' and findings point back to it),
+  // and the last source that is no person ('It said' points back to it).
+  let lastResearch: { at: number; key: string } | undefined;
+  let lastNonPerson: { at: number; key: string } | undefined;
+  // Where another source last spoke: a study's findings told on after it are no longer the study's.
+  let lastOther = -1;
   for (const claim of doc.claims) {
     const at = index.get(claim.segment) ?? 0;
     const attributions = doc.segments[at]?.text === claim.text ? (attributionsOf[at] ?? []) : findAttributions(claim.text);
@@ -59,15 +63,18 @@ export function sources(doc: Doc): void {
     const vague = attributions.find((a) => a.kind === 'vague');
     const pronoun = attributions.find((a) => a.kind === 'pronoun');
     const group = attributions.find((a) => a.kind === 'group');
+    const pointedTo = group?.kind === 'group' ? (group.it ? lastNonPerson : lastResearch) : undefined;
     if (explicit) {
       const key = mention(explicit.found, at);
       given.set(at, { key, cue: explicit.cue, how: 'explicit', speaker: explicit.found.kind === 'person', list: explicit.listIntro || opensList(claim.text) });
-      if (explicit.found.kind !== 'person') lastStudy = { at, key };
+      if (explicit.found.kind !== 'person') lastNonPerson = { at, key };
+      // 'Researchers at X found' is read both ways: X is then research that later sentences point back to.
+      if (explicit.found.kind !== 'person' && study) lastResearch = lastNonPerson;
     } else if (study?.kind === 'study') {
       const found: Found = { kind: study.study.kind, name: study.study.name, ...(study.study.description ? { description: study.study.description } : {}) };
       const key = mention(found, at);
       given.set(at, { key, cue: study.cue, how: 'explicit', speaker: false });
-      lastStudy = { at, key };
+      lastResearch = lastNonPerson = { at, key };
     } else if (pronoun?.kind === 'pronoun' && (!vague || pronoun.at < vague.at)) {
       const person = resolvePronoun(doc, registry, at, repairPunctuation(claim.text).slice(0, pronoun.at), pronounGender(pronoun.pronoun));
       if (person) {
@@ -76,22 +83,24 @@ export function sources(doc: Doc): void {
       } else {
         note(doc, 'sources', 'unresolved-speaker', `${claim.segment}: "${pronoun.cue}" has no clear speaker in the passage before it; no source given`);
       }
-    } else if (group?.kind === 'group' && lastStudy && keptBetween(doc, lastStudy.at, at) < (group.definite ? DEFINITE_REACH : PASSAGE)) {
-      given.set(at, { key: lastStudy.key, cue: group.cue, how: 'inherited', speaker: false });
-      lastStudy = { ...lastStudy, at };
+    } else if (group?.kind === 'group' && pointedTo && keptBetween(doc, pointedTo.at, at) < (group.definite ? DEFINITE_REACH : PASSAGE)) {
+      given.set(at, { key: pointedTo.key, cue: group.cue, how: 'inherited', speaker: false });
+      if (pointedTo === lastResearch) lastResearch = { ...pointedTo, at };
+      pending.get(pointedTo.key)?.mentions.add(at);
     } else if (vague?.kind === 'vague') {
       given.set(at, { key: mention({ kind: 'vague', name: vague.name }, at), cue: vague.cue, how: 'explicit', speaker: false });
-    } else if (claim.type === 'fact' && lastStudy && lastPerson < lastStudy.at && keptBetween(doc, lastStudy.at, at) < PASSAGE && reportsFinding(claim.text)) {
+    } else if (lastResearch && lastOther < lastResearch.at && keptBetween(doc, lastResearch.at, at) < PASSAGE && toldOnFinding(claim, quotes[at])) {
       // The study's findings told on without a reporting verb ('Men with high scores were 20% less likely ...').
-      given.set(at, { key: lastStudy.key, cue: 'inherited', how: 'inherited', speaker: false });
-      pending.get(lastStudy.key)?.mentions.add(at);
-      lastStudy = { ...lastStudy, at };
+      given.set(at, { key: lastResearch.key, cue: 'inherited', how: 'inherited', speaker: false });
+      pending.get(lastResearch.key)?.mentions.add(at);
+      lastResearch = { ...lastResearch, at };
     }
-    if (given.get(at)?.speaker) lastPerson = at;
+    const g = given.get(at);
+    if (g && g.key !== lastResearch?.key) lastOther = at;
   }
 
   // Pass 2: sentences that carry on a speaker's quote or list.
-  inheritQuotesAndLists(doc, index, given, registry);
+  inheritQuotesAndLists(doc, index, given, registry, quotes);
 
   // Sources in order of first mention; page references (url, citation) among them.
   const all: { first: number; key: string; source: Omit<Source, 'ref'> }[] = [];
@@ -120,18 +129,24 @@ export function sources(doc: Doc): void {
  *   that follows: its facts and advice, section headings between them, the speaker's own quotes
  *   among them, until a question, another source or a longer break ends it.
  */
-function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<number, Given>, registry: NameRegistry): void {
-  const quotes = quoteStates(doc.segments);
+function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<number, Given>, registry: NameRegistry, quotes: (QuoteState | undefined)[]): void {
   const claimAt = new Map(doc.claims.map((c) => [index.get(c.segment) ?? -1, c]));
   // Sentences of a quote still open, whose speaker may come where it closes ('..., X says.').
   let open: number[] = [];
   let last: { at: number; key: string; list: false | 'inline' | 'block' } | undefined;
+  // A quote the page never closed: narration naming a speaker with no quotation mark ('Lee says the
+  // project ...') while the quote is still open shows it ended unmarked; until the next mark no
+  // sentence is read as inside it (nor are the open sentences given to that speaker).
+  let unclosed = false;
   for (const [at, q] of quotes.entries()) {
     if (!q) continue;
+    if (q.hasQuote) unclosed = false;
     const claim = claimAt.get(at);
     const g = given.get(at);
+    if (g?.speaker && q.startsInside && !q.hasQuote) unclosed = true;
+    const inside = q.startsInside && !unclosed;
     if (g?.speaker) {
-      if (q.startsInside) for (const i of open) if (!given.has(i) && (quotes[i]?.quoted ?? 0) >= 0.5) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
+      if (inside) for (const i of open) if (!given.has(i) && (quotes[i]?.quoted ?? 0) >= 0.5) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
       open = [];
       // The speaker's own quote inside their block list keeps the list going.
       const inList = last?.key === g.key && last.list === 'block' && keptBetween(doc, last.at, at) <= 1;
@@ -145,7 +160,7 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
     }
     const gap = last ? keptBetween(doc, last.at, at) : Infinity;
     const inherits = last !== undefined && !namesOther(doc, registry, last, at) && (
-      (q.startsInside && q.quoted >= 0.5 && gap < PASSAGE) ||
+      (inside && q.quoted >= 0.5 && gap < PASSAGE) ||
       (q.startsQuote && gap === 0) ||
       (gap === 0 && last.list === 'inline' && claim?.type === 'advice') ||
       (gap <= 1 && last.list === 'block' && (claim?.type === 'advice' || claim?.type === 'fact') && onlyHeadingsBetween(doc, claimAt, last.at, at)));
@@ -154,10 +169,15 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
       last = { ...last, at };
     } else {
       if (last && claim) last.list = false;
-      if (q.startsQuote || q.startsInside || q.endsOpen) open.push(at);
+      if (q.startsQuote || inside || (q.endsOpen && !unclosed)) open.push(at);
     }
     if (!q.endsOpen) open = [];
   }
+}
+
+// A finding told on: a fact in the writer's own words (a quote is its speaker's) that reports a result.
+function toldOnFinding(claim: Doc['claims'][number], q: QuoteState | undefined): boolean {
+  return claim.type === 'fact' && !q?.startsInside && !q?.startsQuote && (q?.quoted ?? 0) < 0.5 && reportsFinding(claim.text);
 }
 
 // Between two items of a block list only section headings (kept segments that are no claim).

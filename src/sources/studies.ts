@@ -72,12 +72,13 @@ export function findStudies(text: string): StudyMatch[] {
 
 /**
  * 'They found', 'The researchers concluded': a pointer back to a study or group, or undefined.
- * `definite` when it names the group ('the researchers'), not only 'they'.
+ * `definite` when it names the group ('the researchers'), not only 'they'; `it` for 'It said',
+ * which points back to any source that is no person (an organisation, a study), not only research.
  */
-export function findGroupAnaphor(text: string): { cue: string; at: number; definite: boolean } | undefined {
+export function findGroupAnaphor(text: string): { cue: string; at: number; definite: boolean; it: boolean } | undefined {
   // 'it' points back only as the sentence's subject ('It said ...'), not inside a clause ('what it shows').
   const m = matchesOf(anaphor, text).find((a) => !/^it$/iu.test(a[1] ?? '') || /^[\s“"(]*$/u.test(text.slice(0, a.index)));
-  return m ? { cue: m[0], at: m.index, definite: !/^(?:they|it)$/iu.test(m[1] ?? '') } : undefined;
+  return m ? { cue: m[0], at: m.index, definite: !/^(?:they|it)$/iu.test(m[1] ?? ''), it: /^it$/iu.test(m[1] ?? '') } : undefined;
 }
 
 // One study when its phrase has a year, a number, a capitalised name past its first word, or a
