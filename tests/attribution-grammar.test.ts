@@ -140,6 +140,11 @@ describe('a study told on over a passage', () => {
     expect(sourceOf(doc, 'Older gardeners')).toBeNull();
   });
 
+  it('does not give a study a sentence that brings in research of its own', () => {
+    const doc = run('A 2019 study followed 3,000 gardeners in Norway. Another large study showed that walkers lowered their risk of falls by 12%.');
+    expect(sourceOf(doc, 'Another large')?.name).not.toBe('A 2019 study');
+  });
+
   it('does not give a study a general statement in the present tense', () => {
     const doc = run('A 2019 study followed 3,000 gardeners in Norway. Fresh air lowers the risk of many illnesses.');
     expect(sourceOf(doc, 'Fresh air')).toBeNull();
@@ -206,6 +211,11 @@ describe('lists after a lead-in', () => {
     expect(sourceOf(doc, 'Add one')).toMatchObject({ name: 'Coach Rita Gomez', how: 'inherited' });
     expect(sourceOf(doc, 'Two rest days')).toMatchObject({ name: 'Coach Rita Gomez', how: 'inherited' });
     expect(sourceOf(doc, 'Distance matters')).toBeNull();
+  });
+
+  it('opens a block list only for a speaker who is plainly a person', () => {
+    const doc = run('Quick Growth Partners offers proven strategies for small shops. Most shops track clicks. Few of them track profit per customer.');
+    expect(sourceOf(doc, 'Most shops')).toBeNull();
   });
 
   it('keeps a list whose items follow the colon in the lead-in to its advice right after', () => {

@@ -26,7 +26,11 @@ import { repairPunctuation } from '../punctuation.js';
 type Kind = Source['kind'];
 export interface Found { kind: Kind; name: string; person?: PersonName; description?: string }
 interface Pending { key: string; source: Found; first: number; mentions: Set<number> }
-interface Given { key: string; cue: string; how: 'explicit' | 'inherited'; speaker: boolean; list?: boolean }
+interface Given {
+  key: string; cue: string; how: 'explicit' | 'inherited'; speaker: boolean; list?: boolean;
+  /** The speaker is plainly a person (a title, credentials, a description or a known given name). */
+  known?: boolean;
+}
 
 const nameWithCredentials = new RegExp(`(${NAME})(${CREDENTIALS})`, 'gu');
 const titledName = new RegExp(`(?<![\\p{L}])(?:${TITLE})\\s+${NAME}`, 'gu');
@@ -66,7 +70,7 @@ export function sources(doc: Doc): void {
     const pointedTo = group?.kind === 'group' ? (group.it ? lastNonPerson : lastResearch) : undefined;
     if (explicit) {
       const key = mention(explicit.found, at);
-      given.set(at, { key, cue: explicit.cue, how: 'explicit', speaker: explicit.found.kind === 'person', list: explicit.listIntro || opensList(claim.text) });
+      given.set(at, { key, cue: explicit.cue, how: 'explicit', speaker: explicit.found.kind === 'person', list: explicit.listIntro || opensList(claim.text), known: plainPerson(explicit.found.person) });
       if (explicit.found.kind !== 'person') lastNonPerson = { at, key };
       // 'Researchers at X found' is read both ways: X is then research that later sentences point back to.
       if (explicit.found.kind !== 'person' && study) lastResearch = lastNonPerson;
@@ -79,7 +83,7 @@ export function sources(doc: Doc): void {
       const person = resolvePronoun(doc, registry, at, repairPunctuation(claim.text).slice(0, pronoun.at), pronounGender(pronoun.pronoun));
       if (person) {
         const key = mention({ kind: 'person', name: displayName(person), person }, at);
-        given.set(at, { key, cue: pronoun.cue, how: 'inherited', speaker: true, list: opensList(claim.text) });
+        given.set(at, { key, cue: pronoun.cue, how: 'inherited', speaker: true, list: opensList(claim.text), known: plainPerson(person) });
       } else {
         note(doc, 'sources', 'unresolved-speaker', `${claim.segment}: "${pronoun.cue}" has no clear speaker in the passage before it; no source given`);
       }
@@ -150,7 +154,9 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
       open = [];
       // The speaker's own quote inside their block list keeps the list going.
       const inList = last?.key === g.key && last.list === 'block' && keptBetween(doc, last.at, at) <= 1;
-      last = { at, key: g.key, list: g.list ? (listItems(claim?.text ?? doc.segments[at]?.text ?? '') ?? 'inline') : inList ? 'block' : false };
+      // A block list runs on for sections: only a speaker who is plainly a person opens one.
+      const items = g.list ? (listItems(claim?.text ?? doc.segments[at]?.text ?? '') ?? 'inline') : false;
+      last = { at, key: g.key, list: items === 'block' && !g.known ? 'inline' : items || (inList ? 'block' : false) };
       continue;
     }
     if (g) {
@@ -179,6 +185,9 @@ function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<
 function toldOnFinding(claim: Doc['claims'][number], q: QuoteState | undefined): boolean {
   return claim.type === 'fact' && !q?.startsInside && !q?.startsQuote && (q?.quoted ?? 0) < 0.5 && reportsFinding(claim.text);
 }
+
+const plainPerson = (p: PersonName | undefined): boolean =>
+  Boolean(p && (p.title || p.credentials.length || p.description || genderOfFirstName(p.tokens[0] ?? '')));
 
 // Between two items of a block list only section headings (kept segments that are no claim).
 function onlyHeadingsBetween(doc: Doc, claimAt: Map<number, unknown>, from: number, to: number): boolean {
