@@ -140,6 +140,11 @@ describe('a study told on over a passage', () => {
     expect(sourceOf(doc, 'Older gardeners')).toBeNull();
   });
 
+  it('names a study by the journal the page later says it was published in', () => {
+    const doc = run('A 2021 clinical trial found that yoga eases back pain. The study, published in March in Spine Care Letters, included 300 adults.');
+    expect(sourceOf(doc, 'A 2021')).toMatchObject({ kind: 'publication', name: 'Spine Care Letters', description: 'A 2021 clinical trial' });
+  });
+
   it('does not give a study a sentence that brings in research of its own', () => {
     const doc = run('A 2019 study followed 3,000 gardeners in Norway. Another large study showed that walkers lowered their risk of falls by 12%.');
     expect(sourceOf(doc, 'Another large')?.name).not.toBe('A 2019 study');

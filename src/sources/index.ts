@@ -3,22 +3,25 @@
 //              ("a 2023 study in JAMA found"), research groups ("researchers at X found")
 //   resolved   a surname or "Dr. X" -> the fullest form the document gives (NameRegistry)
 //   inherited  "he says" / "she adds" -> the last person of that gender in the passage
-//              (resolve.ts); "They found" -> the study just named; sentences inside a quote that
-//              runs over several sentences, a quote paragraph right after the speaker's quote,
-//              and items of a speaker's tip list
+//              (resolve.ts); "They found", "the researchers learned" -> the study or research
+//              group just named; "It said" -> the organisation just named; a study's findings
+//              told on without a reporting verb (findings.ts); and, in pass 2 (inherit.ts),
+//              sentences inside a quote that runs over several sentences, a quote paragraph
+//              right after the speaker's quote, and items of a speaker's tip list
 //   vague      "Research suggests", "Doctors recommend": kind 'vague', never a named source
 //   page       web addresses and reference entries anywhere in the dump: kind 'url' / 'citation'
 // A sentence with no attribution gets none: a wrong speaker is worse than no speaker.
 import { note } from '../doc.js';
 import type { Doc, Source } from '../types.js';
-import { findAttributions, listItems, opensList, type Attribution } from './attribution.js';
+import { findAttributions, opensList, type Attribution } from './attribution.js';
+import { inheritQuotesAndLists, keptBetween, type Given } from './inherit.js';
 import { CREDENTIALS, NAME, TITLE, NameRegistry, displayName, nameKind, parseName, type PersonName } from './names.js';
 import { pageReferences } from './references.js';
 import { quoteStates, type QuoteState } from './quotes.js';
-import { PASSAGE, peopleIn, pronounGender, resolvePronoun } from './resolve.js';
+import { PASSAGE, pronounGender, resolvePronoun } from './resolve.js';
 import { genderOfFirstName } from './gender.js';
 import { describe } from './describe.js';
-import { DEFINITE_REACH } from './studies.js';
+import { DEFINITE_REACH, journalOfStudy } from './studies.js';
 import { reportsFinding } from './findings.js';
 import { matchesOf } from '../matches.js';
 import { repairPunctuation } from '../punctuation.js';
@@ -26,11 +29,6 @@ import { repairPunctuation } from '../punctuation.js';
 type Kind = Source['kind'];
 export interface Found { kind: Kind; name: string; person?: PersonName; description?: string }
 interface Pending { key: string; source: Found; first: number; mentions: Set<number> }
-interface Given {
-  key: string; cue: string; how: 'explicit' | 'inherited'; speaker: boolean; list?: boolean;
-  /** The speaker is plainly a person (a title, credentials, a description or a known given name). */
-  known?: boolean;
-}
 
 const nameWithCredentials = new RegExp(`(${NAME})(${CREDENTIALS})`, 'gu');
 const titledName = new RegExp(`(?<![\\p{L}])(?:${TITLE})\\s+${NAME}`, 'gu');
@@ -68,6 +66,7 @@ export function sources(doc: Doc): void {
     const pronoun = attributions.find((a) => a.kind === 'pronoun');
     const group = attributions.find((a) => a.kind === 'group');
     const pointedTo = group?.kind === 'group' ? (group.it ? lastNonPerson : lastResearch) : undefined;
+    if (lastResearch && keptBetween(doc, lastResearch.at, at) < DEFINITE_REACH) nameJournal(pending.get(lastResearch.key), journalOfStudy(claim.text));
     if (explicit) {
       const key = mention(explicit.found, at);
       given.set(at, { key, cue: explicit.cue, how: 'explicit', speaker: explicit.found.kind === 'person', list: explicit.listIntro || opensList(claim.text), known: plainPerson(explicit.found.person) });
@@ -123,94 +122,23 @@ export function sources(doc: Doc): void {
   }
 }
 
-/**
- * Inherited speakers, in document order:
- * - a sentence that starts inside a quote (or opens one that runs on to the speaker), or a quote
- *   paragraph that opens right after the speaker's quote, is the speaker's; a quote with no speaker of its own takes the last speaker
- *   of the passage when no other person is named in between;
- * - the advice items after a speaker's list lead-in ("X offers these tips:") are the speaker's;
- *   when the lead-in holds no items itself ('X offers a few final tips.'), the list is the block
- *   that follows: its facts and advice, section headings between them, the speaker's own quotes
- *   among them, until a question, another source or a longer break ends it.
- */
-function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<number, Given>, registry: NameRegistry, quotes: (QuoteState | undefined)[]): void {
-  const claimAt = new Map(doc.claims.map((c) => [index.get(c.segment) ?? -1, c]));
-  // Sentences of a quote still open, whose speaker may come where it closes ('..., X says.').
-  let open: number[] = [];
-  let last: { at: number; key: string; list: false | 'inline' | 'block' } | undefined;
-  // A quote the page never closed: narration naming a speaker with no quotation mark ('Lee says the
-  // project ...') while the quote is still open shows it ended unmarked; until the next mark no
-  // sentence is read as inside it (nor are the open sentences given to that speaker).
-  let unclosed = false;
-  for (const [at, q] of quotes.entries()) {
-    if (!q) continue;
-    if (q.hasQuote) unclosed = false;
-    const claim = claimAt.get(at);
-    const g = given.get(at);
-    if (g?.speaker && q.startsInside && !q.hasQuote) unclosed = true;
-    const inside = q.startsInside && !unclosed;
-    if (g?.speaker) {
-      if (inside) for (const i of open) if (!given.has(i) && (quotes[i]?.quoted ?? 0) >= 0.5) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
-      open = [];
-      // The speaker's own quote inside their block list keeps the list going.
-      const inList = last?.key === g.key && last.list === 'block' && keptBetween(doc, last.at, at) <= 1;
-      // A block list runs on for sections: only a speaker who is plainly a person opens one.
-      const items = g.list ? (listItems(claim?.text ?? doc.segments[at]?.text ?? '') ?? 'inline') : false;
-      last = { at, key: g.key, list: items === 'block' && !g.known ? 'inline' : items || (inList ? 'block' : false) };
-      continue;
-    }
-    if (g) {
-      if (last) last.list = false;
-      if (!q.endsOpen) open = [];
-      continue;
-    }
-    const gap = last ? keptBetween(doc, last.at, at) : Infinity;
-    const inherits = last !== undefined && !namesOther(doc, registry, last, at) && (
-      (inside && q.quoted >= 0.5 && gap < PASSAGE) ||
-      (q.startsQuote && gap === 0) ||
-      (gap === 0 && last.list === 'inline' && claim?.type === 'advice') ||
-      (gap <= 1 && last.list === 'block' && (claim?.type === 'advice' || claim?.type === 'fact') && onlyHeadingsBetween(doc, claimAt, last.at, at)));
-    if (last && inherits && claim) {
-      given.set(at, { key: last.key, cue: 'inherited', how: 'inherited', speaker: true });
-      last = { ...last, at };
-    } else {
-      if (last && claim) last.list = false;
-      if (q.startsQuote || inside || (q.endsOpen && !unclosed)) open.push(at);
-    }
-    if (!q.endsOpen) open = [];
-  }
-}
-
 // A finding told on: a fact in the writer's own words (a quote is its speaker's) that reports a result.
 function toldOnFinding(claim: Doc['claims'][number], q: QuoteState | undefined): boolean {
   return claim.type === 'fact' && !q?.startsInside && !q?.startsQuote && (q?.quoted ?? 0) < 0.5 && reportsFinding(claim.text);
 }
 
+/**
+ * 'The study, published in Psychiatry Research, ...' after a study named only by its phrase ('a
+ * rigorously designed clinical trial'): the journal is the fullest name the page gives it; the
+ * phrase stays as its description.
+ */
+function nameJournal(p: Pending | undefined, journal: string | undefined): void {
+  if (!p || !journal || p.source.kind !== 'publication' || p.source.description) return;
+  p.source = { kind: 'publication', name: journal, description: p.source.name };
+}
+
 const plainPerson = (p: PersonName | undefined): boolean =>
   Boolean(p && (p.title || p.credentials.length || p.description || genderOfFirstName(p.tokens[0] ?? '')));
-
-// Between two items of a block list only section headings (kept segments that are no claim).
-function onlyHeadingsBetween(doc: Doc, claimAt: Map<number, unknown>, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (doc.segments[i]?.status === 'kept' && claimAt.has(i)) return false;
-  return true;
-}
-
-// Another person named between the last speaker's sentence and `at`.
-function namesOther(doc: Doc, registry: NameRegistry, last: { at: number; key: string }, at: number): boolean {
-  for (let i = last.at + 1; i < at; i++) {
-    const seg = doc.segments[i];
-    if (seg?.status !== 'kept') continue;
-    if (peopleIn(seg.text, registry).some((p) => `person:${displayName(p.person).toLowerCase()}` !== last.key)) return true;
-  }
-  return false;
-}
-
-/** Kept segments strictly between `from` and `to`. */
-function keptBetween(doc: Doc, from: number, to: number): number {
-  let n = 0;
-  for (let i = from + 1; i < to; i++) if (doc.segments[i]?.status === 'kept') n++;
-  return n;
-}
 
 /**
  * A Q&A credit line the segmenter cut from the answer ('Answered by Dr. Jane Roe:'), just before

@@ -44,6 +44,19 @@ const headWord = new RegExp(`\\b${HEAD}\\b`, 'iu');
 const groupWord = new RegExp(`\\b${GROUP}\\b`, 'u');
 const inJournal = new RegExp(`\\b(?:in|by|from|at)\\s+(?:the\\s+)?(${NAME})`, 'gu');
 
+// 'The study, published January 24 in Psychiatry Research, included ...': where the study just named appeared.
+const ANAPHOR_CAPS = `(?:${alt(words(studiesFile.groupAnaphora).flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))})`;
+// Case-sensitive (a journal's name is capitalised); the last 'in' before the name ('published in
+// March in Spine Care Letters').
+const publishedIn = new RegExp(`^[“"]?${ANAPHOR_CAPS}\\b[^.;:!?]{0,40}?\\bpublished\\b[^.;:!?]{0,40}\\bin\\s+(?:the\\s+)?(${NAME})`, 'u');
+
+/** The journal a sentence says the study just named was published in ('The study, published in X'), or undefined. */
+export function journalOfStudy(text: string): string | undefined {
+  const m = publishedIn.exec(text);
+  const name = m?.[1] ? parseName(m[1]).tokens.join(' ') : undefined;
+  return name && /^\p{Lu}/u.test(name) ? name : undefined;
+}
+
 export interface StudyMatch { study: Study; cue: string; at: number; pattern: string }
 
 /** Studies and research groups that the sentence gives as the source of what it says. */
