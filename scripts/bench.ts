@@ -1,4 +1,4 @@
-// `npm run bench [-- --sample N] [--huge MB] [--out FILE]`: how fast sieve is, measured honestly.
+// `npm run bench [-- --sample N] [--huge MB] [--review MB] [--out FILE]`: how fast sieve is, measured honestly.
 // On ../shared/bench (the four JSONL files; the pipeline cleans each record's `text`):
 //   - the floor: retext-english parsing alone (in the 64 KB chunks the segmenter uses) over the
 //     same texts, on this thread, and on two threads (what two workers can gain at best right now:
@@ -8,6 +8,12 @@
 //   - 1x, 2x, 4x the corpus (copies with changed ids, 2 workers): time ratios and peak RSS;
 //   - a generated one-line document of --huge MB (default 50; 0 skips it), 2 workers, default
 //     Node settings;
+//   - the review page (--format html) of a --review MB document (default 1; 0 skips it) in
+//     headless Chromium: how long it takes to open and to switch (scripts/bench-review.ts);
+//   - over Redis (--redis-workers LIST, default 1,2,4; 0 skips): a local redis-server (loopback,
+//     no persistence), that many `sieve worker` processes of one job thread each, started and
+//     warm before the clock starts, and a coordinator; MB/s and the ratio to the worker-thread
+//     runs on the same corpus; the output must be byte-identical to theirs;
 //   - the machine at that moment: load average, and how much faster two threads of plain CPU
 //     work run than one (other sessions may share the cores; the figure says how much).
 // Each run is a child process (its peak RSS is its own). Prints a table; writes JSON to
@@ -24,6 +30,8 @@ import retextEnglish from 'retext-english';
 import { cutChunks } from '../src/segment/chunks.js';
 import { runStreaming, type RunReport } from '../src/run/stream.js';
 import { WriteSink } from '../src/write/sink.js';
+import { benchReview, describeReview, type ReviewBench } from './bench-review.js';
+import { startRedis, startWorker } from '../tests/helpers/redis.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const benchDir = path.resolve(root, '..', 'shared', 'bench');
@@ -32,16 +40,18 @@ const FILES = ['aeb.jsonl', 'c4.jsonl', 'trafilatura.jsonl', 'wcxb.jsonl'];
 interface ChildResult { wallMs: number; cpuMs: number; maxRssMB: number; report: RunReport }
 
 // --- child: one run, reported as JSON on stdout --------------------------------------------------
-async function child(input: string, output: string, concurrency: number): Promise<void> {
+async function child(input: string, output: string, concurrency: number, redis?: string): Promise<void> {
   const t0 = performance.now();
-  const report = await runStreaming({ input, concurrency, formats: ['json', 'md', 'jsonl'], sink: new WriteSink(output, false) });
+  const sink = new WriteSink(output, false);
+  const report = await runStreaming({ input, concurrency, formats: ['json', 'md', 'jsonl'], sink, ...(redis ? { redis } : {}) });
+  await sink.finish();
   const usage = process.resourceUsage(); // all threads of the process
   const result: ChildResult = { wallMs: performance.now() - t0, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMB: usage.maxRSS / 1024, report };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
-function spawnRun(input: string, output: string, concurrency: number): ChildResult {
-  const res = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', input, output, String(concurrency)], {
+function spawnRun(input: string, output: string, concurrency: number, redis?: string): ChildResult {
+  const res = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', input, output, String(concurrency), ...(redis ? [redis] : [])], {
     cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: 'true' },
   });
   if (res.status !== 0) throw new Error(`run failed (${res.status}): ${res.stderr.split('\n').slice(-5).join(' ')}`);
@@ -146,6 +156,16 @@ async function cpuParallelism(): Promise<number> {
   return (2 * one) / two;
 }
 
+/** CPU seconds a process has used so far (Linux /proc; 0 where there is none). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
 function treeHash(dir: string): string {
   const h = crypto.createHash('sha256');
   const walk = (rel: string): void => {
@@ -175,9 +195,11 @@ function summarizeRun(r: ChildResult, corpus: { textBytes: number; docs: number 
 
 // --- main ------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sample: { type: 'string' }, huge: { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { sample: { type: 'string' }, huge: { type: 'string' }, out: { type: 'string' }, review: { type: 'string' }, keep: { type: 'boolean' }, 'redis-workers': { type: 'string' }, 'skip-scaling': { type: 'boolean' } } });
+  const redisWorkers = (values['redis-workers'] ?? '1,2,4').split(',').map(Number).filter((n) => n > 0);
   const sample = values.sample !== undefined ? Number(values.sample) : undefined;
   const hugeMB = values.huge !== undefined ? Number(values.huge) : 50;
+  const reviewMB = values.review !== undefined ? Number(values.review) : 1;
   const outFile = path.resolve(values.out ?? path.join(root, 'bench-results.json'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
   const say = (s: string): void => void process.stderr.write(s + '\n');
@@ -206,8 +228,35 @@ async function main(): Promise<void> {
     const identical = hashes[1] === hashes[2];
     say(`output at concurrency 1 and 2: ${identical ? 'byte-identical' : 'DIFFERENT'}`);
 
+    const overRedis: Record<string, ReturnType<typeof summarizeRun> & { vsThreads1: number; vsThreads2: number; identical: boolean }> = {};
+    if (redisWorkers.length) {
+      const server = await startRedis();
+      try {
+        for (const n of redisWorkers) {
+          const workers = Array.from({ length: n }, () => startWorker(server.url, { concurrency: 1, lockMs: 10_000 }));
+          try {
+            await Promise.all(workers.map((w) => w.ready()));
+            const out = path.join(work, `out-redis-${n}`);
+            const before = workers.map((w) => cpuSecondsOf(w.pid));
+            const child = spawnRun(one.dir, out, 1, server.url);
+            // CPU of the whole run: the coordinator's and the workers' (load-independent, unlike MB/s).
+            const workerCpu = workers.reduce((sum, w, i) => sum + cpuSecondsOf(w.pid) - before[i]!, 0);
+            const r = summarizeRun({ ...child, cpuMs: child.cpuMs + workerCpu * 1000 }, one);
+            const identical = treeHash(out) === hashes[1];
+            fs.rmSync(out, { recursive: true, force: true });
+            overRedis[`redis-w${n}`] = { ...r, vsThreads1: round(r.mbPerSec / runs['1x-c1']!.mbPerSec), vsThreads2: round(r.mbPerSec / runs['1x-c2']!.mbPerSec), identical };
+            say(`1x over Redis, ${n} worker process(es): ${r.mbPerSec} MB/s, ${r.seconds} s (${overRedis[`redis-w${n}`]!.vsThreads1}x 1 thread, ${overRedis[`redis-w${n}`]!.vsThreads2}x 2 threads), output ${identical ? 'byte-identical' : 'DIFFERENT'}`);
+          } finally {
+            await Promise.all(workers.map((w) => w.stop()));
+          }
+        }
+      } finally {
+        server.stop();
+      }
+    }
+
     const scaling: Record<string, ReturnType<typeof summarizeRun>> = { '1x': runs['1x-c2']! };
-    for (const copies of [2, 4]) {
+    for (const copies of values['skip-scaling'] ? [] : [2, 4]) {
       const corpus = makeCorpus(work, copies, sample, false);
       const out = path.join(work, `out-${copies}x`);
       scaling[`${copies}x`] = summarizeRun(spawnRun(corpus.dir, out, 2), corpus);
@@ -230,6 +279,17 @@ async function main(): Promise<void> {
       say(`one-line document of ${huge.mb} MB: ${huge.completed ? `completed in ${huge.seconds} s, peak RSS ${huge.peakRssMB} MB` : `FAILED: ${String(huge.error)}`}`);
     }
 
+    let review: ReviewBench | { error: string } | undefined;
+    if (reviewMB > 0) {
+      try {
+        review = await benchReview(work, reviewMB);
+        say(describeReview(review));
+      } catch (e) {
+        review = { error: (e as Error).message };
+        say(`review page: FAILED: ${review.error}`);
+      }
+    }
+
     const parallelAfter = round(await cpuParallelism());
     const loadAfter = os.loadavg().map((x) => round(x));
     say(`machine after: load average ${loadAfter.join(' ')}, two CPU threads run ${parallelAfter}x one`);
@@ -239,7 +299,7 @@ async function main(): Promise<void> {
     const targets = {
       oneWorkerVsRetext: { value: round(c1.mbPerSec / floor.mbPerSec, 3), byCpuTime: round(c1.mbPerCpuSec / floor.mbPerCpuSec, 3), target: '>= 0.5' },
       twoWorkersVsOne: { value: round(c2.mbPerSec / c1.mbPerSec), target: '>= 1.6', machineTwoThreads: [parallel, parallelAfter], retextTwoThreads: round(floorTwo.mbPerSec / floor.mbPerSec) },
-      fourXTime: { value: round(scaling['4x']!.seconds / scaling['1x']!.seconds), target: '<= 4.4' },
+      ...(scaling['4x'] ? { fourXTime: { value: round(scaling['4x'].seconds / scaling['1x']!.seconds), target: '<= 4.4' } } : {}),
       peakRssMB: { value: peak, target: '<= 1536 (bench corpus runs; the huge document is reported apart)' },
       identicalAtConcurrency1And2: identical,
     };
@@ -248,7 +308,7 @@ async function main(): Promise<void> {
       loadAverage: { before: load, after: loadAfter }, cpuTwoThreadsSpeedup: { before: parallel, after: parallelAfter },
       corpus: { files: FILES, sample: sample ?? 'all', documents: one.docs, textMB: round(one.textBytes / 1e6), jsonlMB: round(one.fileBytes / 1e6) },
       retextFloor: { mbPerSec: round(floor.mbPerSec, 3), seconds: round(floor.seconds), mbPerCpuSec: round(floor.mbPerCpuSec, 3), twoThreads: { mbPerSec: round(floorTwo.mbPerSec, 3), seconds: round(floorTwo.seconds) } },
-      runs, scaling, huge, targets,
+      runs, overRedis, scaling, huge, review, targets,
     };
     fs.writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
     process.stdout.write(formatTable(results) + '\n');
@@ -258,10 +318,13 @@ async function main(): Promise<void> {
   }
 }
 
-function formatTable(r: { runs: Record<string, ReturnType<typeof summarizeRun>>; scaling: Record<string, ReturnType<typeof summarizeRun>>; targets: Record<string, unknown>; retextFloor: { mbPerSec: number; mbPerCpuSec: number; twoThreads: { mbPerSec: number } } }): string {
+function formatTable(r: { runs: Record<string, ReturnType<typeof summarizeRun>>; overRedis: Record<string, ReturnType<typeof summarizeRun> & { vsThreads1: number; vsThreads2: number; identical: boolean }>; scaling: Record<string, ReturnType<typeof summarizeRun>>; targets: Record<string, unknown>; retextFloor: { mbPerSec: number; mbPerCpuSec: number; twoThreads: { mbPerSec: number } } }): string {
   const lines = ['run                MB/s   docs/s   seconds  CPU s  MB/CPU s  peak RSS MB'];
   for (const [k, v] of [...Object.entries(r.runs), ...Object.entries(r.scaling).filter(([k2]) => k2 !== '1x').map(([k2, v2]) => [`${k2}-c2`, v2] as const)]) {
     lines.push(`${k.padEnd(15)} ${String(v.mbPerSec).padStart(7)} ${String(v.docsPerSec).padStart(8)} ${String(v.seconds).padStart(9)} ${String(v.cpuSeconds).padStart(6)} ${String(v.mbPerCpuSec).padStart(9)} ${String(v.peakRssMB).padStart(12)}`);
+  }
+  for (const [k, v] of Object.entries(r.overRedis)) {
+    lines.push(`${k.padEnd(15)} ${String(v.mbPerSec).padStart(7)} ${String(v.docsPerSec).padStart(8)} ${String(v.seconds).padStart(9)} ${String(v.cpuSeconds).padStart(6)} ${String(v.mbPerCpuSec).padStart(9)}   (${v.vsThreads1}x 1 thread, ${v.vsThreads2}x 2 threads by MB/s; output ${v.identical ? 'identical' : 'DIFFERENT'})`);
   }
   lines.push(`retext floor    ${String(r.retextFloor.mbPerSec).padStart(7)}                            ${String(r.retextFloor.mbPerCpuSec).padStart(9)}`);
   lines.push(`retext, 2 thr.  ${String(r.retextFloor.twoThreads.mbPerSec).padStart(7)}`);
@@ -272,5 +335,5 @@ function formatTable(r: { runs: Record<string, ReturnType<typeof summarizeRun>>;
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === '--child') await child(argv[1]!, argv[2]!, Number(argv[3]));
+if (argv[0] === '--child') await child(argv[1]!, argv[2]!, Number(argv[3]), argv[4]);
 else await main();

@@ -2,12 +2,15 @@
 // prints per rule how many tokens it removed and what share of them the gold calls content:
 //   npm run rules:report [-- --flat] [-- --file wcxb.jsonl]
 // A rule with a high content share is removing the article: fix it, or drop it.
+// It reads only the readable pages: the unread split (src/eval/split.ts) is left out, so a rule
+// is written from pages that the unread split's figures do not include.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/pipeline.js';
 import { labelerFor, tokens, type BenchPage } from './bench-labels.js';
+import { isUnread } from '../src/eval/split.js';
 
 const { values } = parseArgs({ options: { flat: { type: 'boolean' }, file: { type: 'string', multiple: true }, examples: { type: 'string' } } });
 const wanted = values.examples; // a rule id: print the content it removed
@@ -16,7 +19,7 @@ const files = values.file ?? ['aeb.jsonl', 'wcxb.jsonl', 'trafilatura.jsonl'];
 const stats = new Map<string, { segments: number; tokens: number; content: number; labeled: number; example?: string }>();
 
 for (const file of files) {
-  const pages = fs.readFileSync(path.join(bench, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchPage);
+  const pages = fs.readFileSync(path.join(bench, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchPage).filter((p) => !isUnread(p.id));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-rules-'));
   const input = path.join(tmp, file);
   fs.writeFileSync(input, pages.map((p) => JSON.stringify({ id: p.id, text: values.flat ? p.text_flat : p.text })).join('\n') + '\n');

@@ -8,14 +8,16 @@ import { createProgress } from './run/progress.js';
 import { CheckSink, WriteSink, type Sink } from './write/sink.js';
 import { formatProblem } from './ingest/index.js';
 import { readTaxonomy, TaxonomyError, type Taxonomy } from './topics/index.js';
+import { checkRedisUrl, RedisError } from './cluster/errors.js';
 
-const HELP = `Usage: sieve [options]
+const HELP = `Usage: sieve [options]        (or: sieve worker --redis URL, see sieve worker --help)
   --input PATH        file or folder to read (default: input/)
   --output DIR        folder to write (default: output/)
-  --config FILE       JSON file with input, output, concurrency, formats, taxonomy, settings
+  --config FILE       JSON file with input, output, concurrency, formats, taxonomy, settings, redis
   --concurrency N     documents processed at once (default: 4)
-  --format LIST       json, md, jsonl (comma-separated; default: all three)
+  --format LIST       json, md, jsonl, html (comma-separated; default: all four)
   --taxonomy FILE     topic taxonomy (JSON; default: consumer health, src/topics/taxonomy.json)
+  --redis URL         coordinate: the per-document stages run as jobs on this Redis, in sieve worker processes
   --check             compare with the files in --output, print a diff, exit 1 on change
   --update            write, and delete files of an earlier run this run did not produce
   --quiet             print only errors
@@ -24,6 +26,7 @@ const HELP = `Usage: sieve [options]
 export const EXIT = { ok: 0, differences: 1, usage: 2, inputs: 3, internal: 4 } as const;
 
 export async function main(argv: string[], log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
+  if (argv[0] === 'worker') return (await import('./cluster/cli.js')).workerMain(argv.slice(1), log);
   let args;
   try {
     args = parseArgs({
@@ -32,7 +35,7 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
       allowPositionals: false,
       options: {
         input: { type: 'string' }, output: { type: 'string' }, config: { type: 'string' },
-        concurrency: { type: 'string' }, format: { type: 'string' }, taxonomy: { type: 'string' },
+        concurrency: { type: 'string' }, format: { type: 'string' }, taxonomy: { type: 'string' }, redis: { type: 'string' },
         check: { type: 'boolean' }, update: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }).values;
@@ -54,9 +57,11 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
     if (args.concurrency !== undefined) config.concurrency = parseConcurrency(args.concurrency, '--concurrency');
     if (args.format !== undefined) config.formats = parseFormats(args.format, '--format');
     if (args.taxonomy !== undefined) config.taxonomy = args.taxonomy;
+    if (args.redis !== undefined) config.redis = args.redis;
+    if (config.redis !== undefined) checkRedisUrl(config.redis);
     taxonomy = config.taxonomy !== undefined ? readTaxonomy(config.taxonomy) : undefined;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof TaxonomyError) {
+    if (e instanceof ConfigError || e instanceof TaxonomyError || e instanceof RedisError) {
       log(`sieve: ${e.message}`);
       return EXIT.usage;
     }
@@ -71,8 +76,18 @@ export async function main(argv: string[], log: (line: string) => void = (l) => 
   try {
     report = await runStreaming({
       input: config.input, concurrency: config.concurrency, formats: config.formats, sink, progress, ...(taxonomy ? { taxonomy } : {}), ...(config.settings ? { settings: config.settings } : {}),
+      ...(config.redis !== undefined ? { redis: config.redis } : {}),
       onProblem: (p) => { if (p.severity === 'error' || !args.quiet) progress.log(formatProblem(p)); },
     });
+  } catch (e) {
+    // Nothing half-written stays: files in progress were going to temporary names (src/write/sink.ts).
+    await sink.abort?.();
+    if (e instanceof RedisError) {
+      progress.done();
+      log(`sieve: ${e.message}`);
+      return e.atStart ? EXIT.usage : EXIT.internal;
+    }
+    throw e;
   } finally {
     progress.done();
   }

@@ -15,6 +15,8 @@ export interface Config {
   taxonomy?: string;
   /** Threshold overrides (src/settings.ts), checked. */
   settings?: Overrides;
+  /** Run the per-document stages as jobs on this Redis (src/cluster), served by `sieve worker` processes. */
+  redis?: string;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +44,10 @@ export function readConfigFile(file: string): Partial<Config> {
         if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a non-empty path`);
         out[key] = path.join(base, value);
         break;
+      case 'redis':
+        if (typeof value !== 'string' || !value) throw new ConfigError(`${where} must be a Redis URL (redis://host:port)`);
+        out.redis = value;
+        break;
       case 'concurrency':
         out.concurrency = parseConcurrency(value, where);
         break;
@@ -56,7 +62,7 @@ export function readConfigFile(file: string): Partial<Config> {
         }
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats, taxonomy, settings)`);
+        throw new ConfigError(`${where} is not a known setting (input, output, concurrency, formats, taxonomy, settings, redis)`);
     }
   }
   return out;

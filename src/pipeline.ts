@@ -15,6 +15,7 @@ import { boilerplate } from './boilerplate/index.js';
 import { quality } from './quality/index.js';
 import { SiteRepeats } from './boilerplate/site-repeats.js';
 import { Dedupe } from './dedupe/index.js';
+import { thresholds } from './dedupe/rules.js';
 import { claims } from './claims/index.js';
 import { sources } from './sources/index.js';
 import { topics, type CorpusStats, type TopicModel } from './topics/index.js';
@@ -74,8 +75,9 @@ export const corpus: readonly CorpusStep[] = [
   },
   {
     name: 'dedupe',
-    start: ({ corpus, late }) => {
-      const dedupe = new Dedupe();
+    start: ({ settings, corpus, late }) => {
+      const limits = Object.fromEntries(Object.entries(settings['dedupe.thresholds']).map(([k, v]) => [k, v.value]));
+      const dedupe = new Dedupe({ ...thresholds, ...limits });
       return {
         name: 'dedupe',
         run: (doc, item) => {

@@ -5,8 +5,9 @@
 // against the defaults (a known name; a whole number where the default is one, a share from 0 to 1
 // where the default is one) and a bad one is a SettingsError of one line. Settings travel with
 // each task as the overrides only (usually none) and are resolved where the steps run.
-// Dedupe's thresholds (src/dedupe/rules.json) are not settable yet: its lookup keys are computed
-// with them in the workers and stored in typed arrays sized by them.
+// Of dedupe's thresholds (src/dedupe/rules.json) the five its comparisons decide by are settable;
+// minWords, shingleChars, anchorWords, maxBucket and the MinHash sizes are not: they shape the
+// lookup keys the workers compute and the buckets they go to.
 import fallback from './boilerplate/fallback.json' with { type: 'json' };
 import leads from './boilerplate/leads.json' with { type: 'json' };
 import siteRepeats from './boilerplate/site-repeats.json' with { type: 'json' };
@@ -15,6 +16,7 @@ import teasers from './boilerplate/teasers.json' with { type: 'json' };
 import pageType from './boilerplate/page-type.json' with { type: 'json' };
 import model from './boilerplate/model.json' with { type: 'json' };
 import quality from './quality/rules.json' with { type: 'json' };
+import dedupe from './dedupe/rules.json' with { type: 'json' };
 
 const DEFAULTS = {
   'boilerplate.model': {
@@ -30,6 +32,14 @@ const DEFAULTS = {
   'quality.splice': quality.splice,
   'quality.context': quality.context,
   'quality.doorway': quality.doorway,
+  // The thresholds of dedupe's decisions; the others shape the lookup keys the workers compute.
+  'dedupe.thresholds': {
+    nearMinWords: dedupe.thresholds.nearMinWords,
+    nearJaccard: dedupe.thresholds.nearJaccard,
+    containment: dedupe.thresholds.containment,
+    containmentMinWords: dedupe.thresholds.containmentMinWords,
+    nearContainmentMinRatio: dedupe.thresholds.nearContainmentMinRatio,
+  },
 };
 
 /** The settings in force: each section as its file holds it, with the values overridden. */

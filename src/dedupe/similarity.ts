@@ -2,7 +2,10 @@
 // Every test is against the kept copy itself (never through another copy), so clusters do not
 // chain. Thresholds: rules.json.
 import { distance } from 'fastest-levenshtein';
-import { thresholds as T, type RuleId } from './rules.js';
+import { thresholds, type RuleId } from './rules.js';
+
+/** The thresholds compare and fragmentRun use: rules.json's, or a run's overrides of them (src/settings.ts). */
+export type Limits = typeof thresholds;
 import { charShingles } from './hash.js';
 import { digitRuns, type Fingerprint } from './normalize.js';
 
@@ -117,7 +120,7 @@ const sameDigits = (a: readonly string[], b: readonly string[]): boolean => a.le
  * fragment ends in a cut-off mark); null otherwise, or when it is not a shorter piece of five
  * words or more. The score is the share of the fragment's words found, so a run scores 1.
  */
-export function fragmentRun(fragment: Probe, whole: Probe): number | null {
+export function fragmentRun(fragment: Probe, whole: Probe, T: Limits = thresholds): number | null {
   const words = fragment.words;
   if (words.length < T.minWords || words.length >= whole.words.length) return null;
   return isRun(words, whole.words, fragment.cutOff) ? 1 : null;
@@ -129,8 +132,8 @@ export function fragmentRun(fragment: Probe, whole: Probe): number | null {
  * word of the whole), with its numbers a run of the whole's: a spun copy cut off. null when
  * neither applies.
  */
-function cutOffScore(fragment: Probe, whole: Probe): number | null {
-  if (fragmentRun(fragment, whole) !== null) return 1;
+function cutOffScore(fragment: Probe, whole: Probe, T: Limits): number | null {
+  if (fragmentRun(fragment, whole, T) !== null) return 1;
   const words = fragment.words;
   if (words.length < T.containmentMinWords || words.length >= whole.words.length) return null;
   // The cut word must begin some word of the whole: 'the pre…' is not a cut of 'the needles'.
@@ -146,8 +149,8 @@ function cutOffScore(fragment: Probe, whole: Probe): number | null {
  * and the new one goes on where the copy was cut (more words, or the rest of the cut word).
  * A copy that only adds a lead-in before the cut-off text completes nothing.
  */
-export function completes(probe: Probe, kept: Probe): boolean {
-  if (!kept.cutOff || fragmentRun(kept, probe) === null) return false;
+export function completes(probe: Probe, kept: Probe, T: Limits = thresholds): boolean {
+  if (!kept.cutOff || fragmentRun(kept, probe, T) === null) return false;
   const part = kept.words;
   const whole = probe.words;
   const n = part.length;
@@ -155,7 +158,7 @@ export function completes(probe: Probe, kept: Probe): boolean {
 }
 
 /** Is `probe` (the new segment) a near or contained copy of `kept`? */
-export function compare(probe: Probe, kept: Probe): Match | null {
+export function compare(probe: Probe, kept: Probe, T: Limits = thresholds): Match | null {
   const n = probe.words.length;
   const k = kept.words.length;
   if (n < T.minWords || k < T.minWords) return null; // short segments: exact only
@@ -163,7 +166,7 @@ export function compare(probe: Probe, kept: Probe): Match | null {
   if (kept.cutOff) {
     // A cut-off kept copy takes only runs of itself, so that if a complete copy supersedes it
     // later, its copies are runs of that one too (see index.ts).
-    if (fragmentRun(probe, kept) === null) return null;
+    if (fragmentRun(probe, kept, T) === null) return null;
     if (probe.cutOff) return { rule: 'contained-cutoff', score: 1 };
     return n >= T.containmentMinWords ? { rule: 'contained-fragment', score: 1 } : null;
   }
@@ -171,7 +174,7 @@ export function compare(probe: Probe, kept: Probe): Match | null {
     return { rule: 'contained-fragment', score: 1 }; // a piece cut out of the kept sentence
   }
   if (probe.cutOff) {
-    const score = cutOffScore(probe, kept);
+    const score = cutOffScore(probe, kept, T);
     if (score !== null && score >= T.containment) return { rule: 'contained-cutoff', score };
   }
   const same = sameDigits(probe.digits, kept.digits);

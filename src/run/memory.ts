@@ -7,6 +7,7 @@ import type { Content, Sink } from '../write/sink.js';
 import { runStreaming } from './stream.js';
 import type { ExecutorFactory } from './executor.js';
 import type { Tallies } from './steps.js';
+import type { Overrides } from '../settings.js';
 
 export interface PipelineOptions {
   /** File or folder to read. */
@@ -16,6 +17,8 @@ export interface PipelineOptions {
   /** Inputs smaller than this run inline whatever the concurrency (default MIN_PARALLEL_BYTES). */
   minParallelBytes?: number;
   taxonomy?: Taxonomy;
+  /** Threshold overrides, checked (src/settings.ts). */
+  settings?: Overrides;
   executor?: ExecutorFactory;
 }
 

@@ -145,7 +145,7 @@ const PIECE = 1 << 20;
 /** Each file as UTF-8 in pieces of about 1 MB: a file is encoded as it is rendered, never held whole as text. */
 function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Array[]> {
   const out: RenderedDocument<Uint8Array[]> = {};
-  for (const k of ['json', 'md', 'cleaned'] as const) {
+  for (const k of ['json', 'md', 'html', 'cleaned'] as const) {
     const pieces = r[k];
     if (pieces === undefined) continue;
     const bytes: Uint8Array[] = [];

@@ -63,6 +63,8 @@ export interface StreamOptions {
   onDocument?: (done: FinishedDocument) => void | Promise<void>;
   /** Hand `onDocument` the finished Doc too (costs a copy of each document's decisions). */
   documents?: boolean;
+  /** Run the per-document stages as jobs on this Redis (src/cluster), whatever the input's size. */
+  redis?: string;
 }
 
 export interface RunReport {
@@ -83,10 +85,14 @@ export interface RunReport {
 export async function runStreaming(options: StreamOptions): Promise<RunReport> {
   const { input, concurrency } = options;
   const make = options.executor ?? createExecutor;
-  const exec = make(typeof input === 'string' ? await effectiveConcurrency(input, concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES) : concurrency);
+  const exec = options.redis !== undefined
+    ? await (await import('../cluster/executor.js')).QueueExecutor.start(options.redis)
+    : make(typeof input === 'string' ? await effectiveConcurrency(input, concurrency, options.minParallelBytes ?? MIN_PARALLEL_BYTES) : concurrency);
   const spill = await Spill.create();
   try {
-    return await run(options, exec, spill);
+    // A queue executor that loses Redis ends the run at once (its tasks are left unanswered).
+    const failed = (exec as Executor & { failed?: Promise<never> }).failed;
+    return await (failed ? Promise.race([run(options, exec, spill), failed]) : run(options, exec, spill));
   } finally {
     await exec.close();
     await spill.remove();
@@ -237,6 +243,6 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
   }
   while (queue.length) await writeHead();
   await time(state, 'write', () => files.end());
-  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts, state.tallies, producer(options.taxonomy ?? defaultTaxonomy, { formats, settings: options.settings ?? {} })), sink, formats));
+  await time(state, 'write', () => writeIndex(index.build(state.problems, state.cuts, state.tallies, producer(options.taxonomy ?? defaultTaxonomy, { formats, settings: options.settings ?? {} })), sink, formats, index.review));
   return { ...index.totals, errors: state.problems.filter((p) => p.severity === 'error').length };
 }

@@ -3,23 +3,24 @@
 // not a source. Vocabularies are data: speech-verbs.json, vague-sources.json, name-words.json.
 import verbsFile from './speech-verbs.json' with { type: 'json' };
 import vagueFile from './vague-sources.json' with { type: 'json' };
-import { CREDENTIALS, NAME, parseName, type PersonName } from './names.js';
+import { CREDENTIALS, NAME, nameKind, parseName, type PersonName } from './names.js';
 import { matchesOf } from '../matches.js';
 import { genderOfFirstName } from './gender.js';
 import { opensStraight } from './quotes.js';
+import { repairPunctuation } from '../punctuation.js';
 import { findGroupAnaphor, findStudies, type Study } from './studies.js';
 
 export type Attribution =
   | { kind: 'named'; name: PersonName; cue: string; at: number; pattern: string; listIntro: boolean }
   | { kind: 'study'; study: Study; cue: string; at: number; pattern: string }
-  | { kind: 'group'; cue: string; at: number; pattern: string }
+  | { kind: 'group'; cue: string; at: number; pattern: string; definite: boolean; it: boolean }
   | { kind: 'vague'; name: string; cue: string; at: number; pattern: string }
   | { kind: 'pronoun'; pronoun: string; cue: string; at: number; pattern: string };
 
 const words = (groups: { words: string[] }[]): string[] => groups.flatMap((g) => g.words);
 const alt = (list: string[]): string => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, '\\s+')).join('|');
 
-const VERB = `(?:${alt(words(verbsFile.verbs))})`;
+const VERB = `(?:${alt([...words(verbsFile.verbs), ...words(verbsFile.guidanceVerbs)])})`;
 // Verbs that report only beside a quote or before 'that', a dash or a colon.
 const BOUND_VERB = `(?:${alt(words(verbsFile.boundVerbs))})`;
 const BOUND_NEXT = '(?=\\s+that\\b|\\s*[—–:,]|\\s*[“"]|\\s*[.!?]?\\s*$)';
@@ -56,10 +57,15 @@ const patterns = {
 };
 const listIntroRe = new RegExp(LIST_INTRO, 'iu');
 const boundVerbRe = new RegExp(`^${BOUND_VERB}$`, 'iu');
+const guidanceVerbRe = new RegExp(`^(?:${alt(words(verbsFile.guidanceVerbs))})$`, 'iu');
 const plainSpeaker = (p: PersonName): boolean => Boolean(p.title || p.credentials.length || (p.tokens.length >= 2 && genderOfFirstName(p.tokens[0] ?? '')) || (p.tokens.length === 1 && /^\p{Lu}\p{Ll}/u.test(p.tokens[0] ?? '')) || /^\p{Lu}{2,6}$/u.test(p.tokens.join(' ')));
 
-/** Attributions in one sentence, in the order they start. */
-export function findAttributions(text: string): Attribution[] {
+/**
+ * Attributions in one sentence, in the order they start. Offsets (`at`) are into the sentence
+ * with its garbled quotes repaired (repairPunctuation).
+ */
+export function findAttributions(raw: string): Attribution[] {
+  const text = repairPunctuation(raw);
   const out: Attribution[] = [];
   for (const m of matchesOf(patterns.according, text)) {
     const description = m[4] ? `at ${m[4]}` : m[3];
@@ -76,6 +82,7 @@ export function findAttributions(text: string): Attribution[] {
     // 'Lee found that' only for a name that is plainly a person or institution (not 'the Alternate
     // Healthy Eating Index found that'): a title, credentials, or a given name's gender.
     if (boundVerbRe.test(m[4] ?? '') && !plainSpeaker(parseName(m[1] ?? '', m[2]))) continue;
+    if (guidanceVerbRe.test(m[4] ?? '') && !plainSpeaker(parseName(m[1] ?? '', m[2])) && nameKind(parseName(m[1] ?? '')) !== 'publication') continue;
     out.push(named(parseName(m[1] ?? '', m[2], m[3]), m[0], m.index, 'name-then-verb', listIntroRe.test(m[4] ?? '')));
   }
   for (const m of matchesOf(patterns.label, text)) out.push(named(parseName(m[1] ?? m[3] ?? '', m[2] ?? m[4]), m[0], m.index, 'speaker-label'));
@@ -85,7 +92,7 @@ export function findAttributions(text: string): Attribution[] {
   }
   for (const s of findStudies(text)) out.push({ kind: 'study', study: s.study, cue: s.cue, at: s.at, pattern: s.pattern });
   const group = findGroupAnaphor(text);
-  if (group) out.push({ kind: 'group', cue: group.cue, at: group.at, pattern: 'group-anaphor' });
+  if (group) out.push({ kind: 'group', cue: group.cue, at: group.at, pattern: 'group-anaphor', definite: group.definite, it: group.it });
   for (const m of matchesOf(patterns.pronoun, text)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
   // Words inside quotation marks are the quoted speaker's, not an attribution of this sentence
   // ('“What HCA said is ...,” says Jo Park': the source is Jo Park).
@@ -113,4 +120,15 @@ function named(name: PersonName, cue: string, at: number, pattern: string, listI
 /** Does this sentence open a list whose items are the speaker's ("offers these tips:")? */
 export function opensList(text: string): boolean {
   return listIntroRe.test(text);
+}
+
+/**
+ * Where the items of a list lead-in are: 'inline' after a colon in the same sentence ('offers these
+ * tips: stay hydrated, ...'), else 'block', the sentences and sections that follow ('Lee offers a
+ * few final tips. Just start. ...').
+ */
+export function listItems(text: string): 'inline' | 'block' | undefined {
+  const m = listIntroRe.exec(text);
+  if (!m) return undefined;
+  return /:\s*\S.{2,}/u.test(text.slice(m.index + m[0].length)) ? 'inline' : 'block';
 }

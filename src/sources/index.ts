@@ -3,27 +3,32 @@
 //              ("a 2023 study in JAMA found"), research groups ("researchers at X found")
 //   resolved   a surname or "Dr. X" -> the fullest form the document gives (NameRegistry)
 //   inherited  "he says" / "she adds" -> the last person of that gender in the passage
-//              (resolve.ts); "They found" -> the study just named; sentences inside a quote that
-//              runs over several sentences, a quote paragraph right after the speaker's quote,
-//              and items of a speaker's tip list
+//              (resolve.ts); "They found", "the researchers learned" -> the study or research
+//              group just named; "It said" -> the organisation just named; a study's findings
+//              told on without a reporting verb (findings.ts); and, in pass 2 (inherit.ts),
+//              sentences inside a quote that runs over several sentences, a quote paragraph
+//              right after the speaker's quote, and items of a speaker's tip list
 //   vague      "Research suggests", "Doctors recommend": kind 'vague', never a named source
 //   page       web addresses and reference entries anywhere in the dump: kind 'url' / 'citation'
 // A sentence with no attribution gets none: a wrong speaker is worse than no speaker.
 import { note } from '../doc.js';
 import type { Doc, Source } from '../types.js';
 import { findAttributions, opensList, type Attribution } from './attribution.js';
+import { inheritQuotesAndLists, keptBetween, type Given } from './inherit.js';
 import { CREDENTIALS, NAME, TITLE, NameRegistry, displayName, nameKind, parseName, type PersonName } from './names.js';
 import { pageReferences } from './references.js';
-import { quoteStates } from './quotes.js';
-import { PASSAGE, peopleIn, pronounGender, resolvePronoun } from './resolve.js';
+import { quoteStates, type QuoteState } from './quotes.js';
+import { PASSAGE, pronounGender, resolvePronoun } from './resolve.js';
 import { genderOfFirstName } from './gender.js';
 import { describe } from './describe.js';
+import { DEFINITE_REACH, journalOfStudy } from './studies.js';
+import { reportsFinding } from './findings.js';
 import { matchesOf } from '../matches.js';
+import { repairPunctuation } from '../punctuation.js';
 
 type Kind = Source['kind'];
 export interface Found { kind: Kind; name: string; person?: PersonName; description?: string }
 interface Pending { key: string; source: Found; first: number; mentions: Set<number> }
-interface Given { key: string; cue: string; how: 'explicit' | 'inherited'; speaker: boolean; list?: boolean }
 
 const nameWithCredentials = new RegExp(`(${NAME})(${CREDENTIALS})`, 'gu');
 const titledName = new RegExp(`(?<![\\p{L}])(?:${TITLE})\\s+${NAME}`, 'gu');
@@ -45,7 +50,13 @@ export function sources(doc: Doc): void {
 
   // Pass 1: what each claim's own sentence says about its source.
   const given = new Map<number, Given>();
-  let lastStudy: { at: number; key: string } | undefined;
+  const quotes = quoteStates(doc.segments);
+  // The last study or research group ('they', 'the researchers' and findings point back to it),
+  // and the last source that is no person ('It said' points back to it).
+  let lastResearch: { at: number; key: string } | undefined;
+  let lastNonPerson: { at: number; key: string } | undefined;
+  // Where another source last spoke: a study's findings told on after it are no longer the study's.
+  let lastOther = -1;
   for (const claim of doc.claims) {
     const at = index.get(claim.segment) ?? 0;
     const attributions = doc.segments[at]?.text === claim.text ? (attributionsOf[at] ?? []) : findAttributions(claim.text);
@@ -54,33 +65,45 @@ export function sources(doc: Doc): void {
     const vague = attributions.find((a) => a.kind === 'vague');
     const pronoun = attributions.find((a) => a.kind === 'pronoun');
     const group = attributions.find((a) => a.kind === 'group');
+    const pointedTo = group?.kind === 'group' ? (group.it ? lastNonPerson : lastResearch) : undefined;
+    if (lastResearch && keptBetween(doc, lastResearch.at, at) < DEFINITE_REACH) nameJournal(pending.get(lastResearch.key), journalOfStudy(claim.text));
     if (explicit) {
       const key = mention(explicit.found, at);
-      given.set(at, { key, cue: explicit.cue, how: 'explicit', speaker: explicit.found.kind === 'person', list: explicit.listIntro || opensList(claim.text) });
-      if (explicit.found.kind !== 'person') lastStudy = { at, key };
+      given.set(at, { key, cue: explicit.cue, how: 'explicit', speaker: explicit.found.kind === 'person', list: explicit.listIntro || opensList(claim.text), known: plainPerson(explicit.found.person) });
+      if (explicit.found.kind !== 'person') lastNonPerson = { at, key };
+      // 'Researchers at X found' is read both ways: X is then research that later sentences point back to.
+      if (explicit.found.kind !== 'person' && study) lastResearch = lastNonPerson;
     } else if (study?.kind === 'study') {
       const found: Found = { kind: study.study.kind, name: study.study.name, ...(study.study.description ? { description: study.study.description } : {}) };
       const key = mention(found, at);
       given.set(at, { key, cue: study.cue, how: 'explicit', speaker: false });
-      lastStudy = { at, key };
+      lastResearch = lastNonPerson = { at, key };
     } else if (pronoun?.kind === 'pronoun' && (!vague || pronoun.at < vague.at)) {
-      const person = resolvePronoun(doc, registry, at, claim.text.slice(0, pronoun.at), pronounGender(pronoun.pronoun));
+      const person = resolvePronoun(doc, registry, at, repairPunctuation(claim.text).slice(0, pronoun.at), pronounGender(pronoun.pronoun));
       if (person) {
         const key = mention({ kind: 'person', name: displayName(person), person }, at);
-        given.set(at, { key, cue: pronoun.cue, how: 'inherited', speaker: true, list: opensList(claim.text) });
+        given.set(at, { key, cue: pronoun.cue, how: 'inherited', speaker: true, list: opensList(claim.text), known: plainPerson(person) });
       } else {
         note(doc, 'sources', 'unresolved-speaker', `${claim.segment}: "${pronoun.cue}" has no clear speaker in the passage before it; no source given`);
       }
-    } else if (group && lastStudy && keptBetween(doc, lastStudy.at, at) < PASSAGE) {
-      given.set(at, { key: lastStudy.key, cue: group.cue, how: 'inherited', speaker: false });
-      lastStudy = { ...lastStudy, at };
+    } else if (group?.kind === 'group' && pointedTo && keptBetween(doc, pointedTo.at, at) < (group.definite ? DEFINITE_REACH : PASSAGE)) {
+      given.set(at, { key: pointedTo.key, cue: group.cue, how: 'inherited', speaker: false });
+      if (pointedTo === lastResearch) lastResearch = { ...pointedTo, at };
+      pending.get(pointedTo.key)?.mentions.add(at);
     } else if (vague?.kind === 'vague') {
       given.set(at, { key: mention({ kind: 'vague', name: vague.name }, at), cue: vague.cue, how: 'explicit', speaker: false });
+    } else if (lastResearch && lastOther < lastResearch.at && keptBetween(doc, lastResearch.at, at) < PASSAGE && toldOnFinding(claim, quotes[at])) {
+      // The study's findings told on without a reporting verb ('Men with high scores were 20% less likely ...').
+      given.set(at, { key: lastResearch.key, cue: 'inherited', how: 'inherited', speaker: false });
+      pending.get(lastResearch.key)?.mentions.add(at);
+      lastResearch = { ...lastResearch, at };
     }
+    const g = given.get(at);
+    if (g && g.key !== lastResearch?.key) lastOther = at;
   }
 
   // Pass 2: sentences that carry on a speaker's quote or list.
-  inheritQuotesAndLists(doc, index, given, registry);
+  inheritQuotesAndLists(doc, index, given, registry, quotes);
 
   // Sources in order of first mention; page references (url, citation) among them.
   const all: { first: number; key: string; source: Omit<Source, 'ref'> }[] = [];
@@ -99,66 +122,23 @@ export function sources(doc: Doc): void {
   }
 }
 
+// A finding told on: a fact in the writer's own words (a quote is its speaker's) that reports a result.
+function toldOnFinding(claim: Doc['claims'][number], q: QuoteState | undefined): boolean {
+  return claim.type === 'fact' && !q?.startsInside && !q?.startsQuote && (q?.quoted ?? 0) < 0.5 && reportsFinding(claim.text);
+}
+
 /**
- * Inherited speakers, in document order:
- * - a sentence that starts inside a quote, or a quote paragraph that opens right after the
- *   speaker's quote, is the speaker's; a quote with no speaker of its own takes the last speaker
- *   of the passage when no other person is named in between;
- * - the advice items after a speaker's list lead-in ("X offers these tips:") are the speaker's.
+ * 'The study, published in Psychiatry Research, ...' after a study named only by its phrase ('a
+ * rigorously designed clinical trial'): the journal is the fullest name the page gives it; the
+ * phrase stays as its description.
  */
-function inheritQuotesAndLists(doc: Doc, index: Map<string, number>, given: Map<number, Given>, registry: NameRegistry): void {
-  const quotes = quoteStates(doc.segments);
-  const claimAt = new Map(doc.claims.map((c) => [index.get(c.segment) ?? -1, c]));
-  // Sentences of a quote still open, whose speaker may come where it closes ('..., X says.').
-  let open: number[] = [];
-  let last: { at: number; key: string; list: boolean } | undefined;
-  for (const [at, q] of quotes.entries()) {
-    if (!q) continue;
-    const claim = claimAt.get(at);
-    const g = given.get(at);
-    if (g?.speaker) {
-      if (q.startsInside) for (const i of open) if (!given.has(i)) given.set(i, { key: g.key, cue: 'inherited', how: 'inherited', speaker: true });
-      open = [];
-      last = { at, key: g.key, list: Boolean(g.list) };
-      continue;
-    }
-    if (g) {
-      if (last) last.list = false;
-      if (!q.endsOpen) open = [];
-      continue;
-    }
-    const gap = last ? keptBetween(doc, last.at, at) : Infinity;
-    const inherits = last !== undefined && !namesOther(doc, registry, last, at) && (
-      (q.startsInside && gap < PASSAGE) ||
-      (q.startsQuote && gap === 0) ||
-      (gap === 0 && last.list && claim?.type === 'advice'));
-    if (last && inherits && claim) {
-      given.set(at, { key: last.key, cue: 'inherited', how: 'inherited', speaker: true });
-      last = { ...last, at };
-    } else {
-      if (last && claim) last.list = false;
-      if (q.startsQuote || q.startsInside) open.push(at);
-    }
-    if (!q.endsOpen) open = [];
-  }
+function nameJournal(p: Pending | undefined, journal: string | undefined): void {
+  if (!p || !journal || p.source.kind !== 'publication' || p.source.description) return;
+  p.source = { kind: 'publication', name: journal, description: p.source.name };
 }
 
-// Another person named between the last speaker's sentence and `at`.
-function namesOther(doc: Doc, registry: NameRegistry, last: { at: number; key: string }, at: number): boolean {
-  for (let i = last.at + 1; i < at; i++) {
-    const seg = doc.segments[i];
-    if (seg?.status !== 'kept') continue;
-    if (peopleIn(seg.text, registry).some((p) => `person:${displayName(p.person).toLowerCase()}` !== last.key)) return true;
-  }
-  return false;
-}
-
-/** Kept segments strictly between `from` and `to`. */
-function keptBetween(doc: Doc, from: number, to: number): number {
-  let n = 0;
-  for (let i = from + 1; i < to; i++) if (doc.segments[i]?.status === 'kept') n++;
-  return n;
-}
+const plainPerson = (p: PersonName | undefined): boolean =>
+  Boolean(p && (p.title || p.credentials.length || p.description || genderOfFirstName(p.tokens[0] ?? '')));
 
 /**
  * A Q&A credit line the segmenter cut from the answer ('Answered by Dr. Jane Roe:'), just before

@@ -3,6 +3,7 @@
 // close; straight double quotes toggle. A quote never stays open past `maxSegments` segments
 // (an unmatched mark must not swallow the rest of a page).
 import type { Segment } from '../types.js';
+import { repairPunctuation } from '../punctuation.js';
 
 export interface QuoteState {
   /** The segment starts inside a quotation opened before it. */
@@ -13,6 +14,12 @@ export interface QuoteState {
   hasQuote: boolean;
   /** The segment ends with a quotation still open. */
   endsOpen: boolean;
+  /**
+   * Share of the segment's letters inside a quotation (0-1). A segment the splitter glued from a
+   * quote's end and a sentence of the writer's own ('... intake.” Most people ...') is mostly one
+   * or the other: it is the speaker's only when it is mostly quote.
+   */
+  quoted: number;
 }
 
 const maxSegments = 8;
@@ -33,15 +40,17 @@ export function quoteStates(segments: Segment[]): (QuoteState | undefined)[] {
   for (const [i, seg] of segments.entries()) {
     if (seg.status !== 'kept') continue;
     const startsInside = open;
-    const text = seg.text;
+    const text = repairPunctuation(seg.text);
+    let inside = 0, letters = 0;
     for (let c = 0; c < text.length; c++) {
-      const ch = text[c];
+      const ch = text[c] ?? '';
       if (ch === '“' || (ch === '"' && opensStraight(text, c))) open = true;
       else if (ch === '”' || ch === '"') open = false;
+      else if (/\p{L}/u.test(ch)) { letters++; if (open) inside++; }
     }
     openFor = open ? (startsInside ? openFor + 1 : 1) : 0;
     if (openFor > maxSegments) { open = false; openFor = 0; }
-    out[i] = { startsInside, startsQuote: /^[“"]/u.test(text), hasQuote: /[“”"]/u.test(text), endsOpen: open };
+    out[i] = { startsInside, startsQuote: /^[“"]/u.test(text), hasQuote: /[“”"]/u.test(text), endsOpen: open, quoted: letters ? inside / letters : 0 };
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // and the anaphora that points back to them ('They found', 'The researchers concluded').
 // Vocabulary: studies.json. A study without a detail that makes it one study stays vague.
 import studiesFile from './studies.json' with { type: 'json' };
+import verbsFile from './speech-verbs.json' with { type: 'json' };
 import { NAME, nameKind, parseName } from './names.js';
 import { matchesOf } from '../matches.js';
 
@@ -34,11 +35,27 @@ const subject = new RegExp(`(?<![\\p{L}])(${DET}\\s+${MODS}${HEAD})(${QUALIFIER}
 // 'In a 2014 study (...), researchers found' - the study opens the sentence.
 const opening = new RegExp(`(?:^|(?<=[,;:]\\s))[Ii]n\\s+(${DET}\\s+${MODS}${HEAD})(${QUALIFIER}),`, 'gu');
 const group = new RegExp(`(?<![\\p{L}])${GROUP}\\s+(?:at|from|of|with)\\s+(?:the\\s+)?(${NAME})`, 'gu');
-const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:also|then|later|further|similarly)\\s+)?(${FIND}|reported|concluded|noted|wrote|say|said|says)\\b`, 'giu');
+const ANAPHOR_VERB = `(?:${FIND}|${alt(words(studiesFile.anaphorVerbs))})`;
+const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:${alt(words(verbsFile.adverbs))})\\s+)?(${ANAPHOR_VERB})\\b`, 'giu');
+/** How many kept segments back a definite pointer ('the researchers') may reach for its study. */
+export const DEFINITE_REACH = studiesFile.definiteReach.segments;
 const groupVerb = new RegExp(`^[^.;!?]{0,120}?\\b(?:${FIND}|say|says|said|suggest|estimated|wrote|write|reported|concluded|noted)\\b`, 'iu');
 const headWord = new RegExp(`\\b${HEAD}\\b`, 'iu');
 const groupWord = new RegExp(`\\b${GROUP}\\b`, 'u');
 const inJournal = new RegExp(`\\b(?:in|by|from|at)\\s+(?:the\\s+)?(${NAME})`, 'gu');
+
+// 'The study, published January 24 in Psychiatry Research, included ...': where the study just named appeared.
+const ANAPHOR_CAPS = `(?:${alt(words(studiesFile.groupAnaphora).flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))})`;
+// Case-sensitive (a journal's name is capitalised); the last 'in' before the name ('published in
+// March in Spine Care Letters').
+const publishedIn = new RegExp(`^[“"]?${ANAPHOR_CAPS}\\b[^.;:!?]{0,40}?\\bpublished\\b[^.;:!?]{0,40}\\bin\\s+(?:the\\s+)?(${NAME})`, 'u');
+
+/** The journal a sentence says the study just named was published in ('The study, published in X'), or undefined. */
+export function journalOfStudy(text: string): string | undefined {
+  const m = publishedIn.exec(text);
+  const name = m?.[1] ? parseName(m[1]).tokens.join(' ') : undefined;
+  return name && /^\p{Lu}/u.test(name) ? name : undefined;
+}
 
 export interface StudyMatch { study: Study; cue: string; at: number; pattern: string }
 
@@ -58,7 +75,7 @@ export function findStudies(text: string): StudyMatch[] {
   for (const m of groupWord.test(text) ? matchesOf(group, text) : []) {
     // The group speaks only as the subject of a reporting verb or as the origin ('from researchers at').
     const after = text.slice(m.index + m[0].length);
-    if (!/\bfrom\s+$/u.test(text.slice(0, m.index)) && !groupVerb.test(after)) continue;
+    if (!/\b(?:from|according\s+to)\s+$/iu.test(text.slice(0, m.index)) && !groupVerb.test(after)) continue;
     const p = parseName(m[1] ?? '');
     const kind = nameKind(p);
     if (kind === 'organization' || kind === 'publication') out.push({ study: { kind: 'organization', name: p.tokens.join(' ') }, cue: m[0], at: m.index, pattern: 'research-group' });
@@ -66,10 +83,15 @@ export function findStudies(text: string): StudyMatch[] {
   return out;
 }
 
-/** 'They found', 'The researchers concluded': a pointer back to a study or group, or undefined. */
-export function findGroupAnaphor(text: string): { cue: string; at: number } | undefined {
-  const m = matchesOf(anaphor, text)[0];
-  return m ? { cue: m[0], at: m.index } : undefined;
+/**
+ * 'They found', 'The researchers concluded': a pointer back to a study or group, or undefined.
+ * `definite` when it names the group ('the researchers'), not only 'they'; `it` for 'It said',
+ * which points back to any source that is no person (an organisation, a study), not only research.
+ */
+export function findGroupAnaphor(text: string): { cue: string; at: number; definite: boolean; it: boolean } | undefined {
+  // 'it' points back only as the sentence's subject ('It said ...'), not inside a clause ('what it shows').
+  const m = matchesOf(anaphor, text).find((a) => !/^it$/iu.test(a[1] ?? '') || /^[\s“"(]*$/u.test(text.slice(0, a.index)));
+  return m ? { cue: m[0], at: m.index, definite: !/^(?:they|it)$/iu.test(m[1] ?? ''), it: /^it$/iu.test(m[1] ?? '') } : undefined;
 }
 
 // One study when its phrase has a year, a number, a capitalised name past its first word, or a

@@ -3,6 +3,7 @@
 // type ("=advice") when it is known. Each feature counts once; a text's features share a total
 // weight of 1 in length (1/sqrt(n) each), so a long sentence does not outvote a short one.
 import type { ClaimType } from '../types.js';
+import type { Taxonomy } from './taxonomy.js';
 import { tokens, type Token } from './text.js';
 
 export interface Features {
@@ -11,8 +12,26 @@ export interface Features {
   values: number[];
 }
 
-export function featuresOf(text: string, type?: ClaimType, toks: Token[] = tokens(text)): Features {
+/** A taxonomy's cue phrases, stemmed, by their first stem (cueIndex). */
+export type CueIndex = Map<string, string[][]>;
+
+/** The cue terms of a taxonomy as features: phrases made of stop words ("is a", "refers to") too. */
+export function cueIndex(taxonomy: Taxonomy): CueIndex {
+  const index: CueIndex = new Map();
+  for (const t of taxonomy.topics) for (const g of t.cues) for (const term of g.terms) {
+    const s = tokens(term).map((x) => x.stem);
+    if (s[0] !== undefined && !index.get(s[0])?.some((c) => c.join(' ') === s.join(' '))) index.set(s[0], [...(index.get(s[0]) ?? []), s]);
+  }
+  return index;
+}
+
+export function featuresOf(text: string, type?: ClaimType, toks: Token[] = tokens(text), cues?: CueIndex): Features {
   const seen = new Set<string>();
+  if (cues) {
+    toks.forEach((t, i) => {
+      for (const c of cues.get(t.stem) ?? []) if (c.every((s, j) => toks[i + j]?.stem === s)) seen.add(`cue:${c.join(' ')}`);
+    });
+  }
   let prev: string | undefined;
   for (const t of toks) {
     if (t.stop || /\d/u.test(t.word)) {

@@ -5,7 +5,7 @@
 // made by scripts/train-topics.ts from ../shared/bench/c4.jsonl), one sample standing for many
 // sentences about nothing in the taxonomy.
 import { createHash } from 'node:crypto';
-import { featuresOf } from './features.js';
+import { cueIndex, featuresOf } from './features.js';
 import { fitLinear, type LinearTopics, type Sample } from './learn.js';
 import type { Taxonomy } from './taxonomy.js';
 
@@ -27,9 +27,10 @@ export function taxonomyHash(taxonomy: Taxonomy): string {
 /** Labeled samples from a taxonomy's own text: examples count `weight`, a description or a cue term half as much. */
 export function taxonomySamples(taxonomy: Taxonomy, weight: number): Sample[] {
   const out: Sample[] = [];
+  const cues = cueIndex(taxonomy);
   taxonomy.topics.forEach((t, k) => {
     const add = (text: string, w: number): void => {
-      const x = featuresOf(text);
+      const x = featuresOf(text, undefined, undefined, cues);
       if (x.names.length) out.push({ x, labels: [k], weight: w });
     };
     for (const e of t.examples) add(e, weight);

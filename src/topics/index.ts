@@ -9,7 +9,7 @@ import type { ClaimType, Doc } from '../types.js';
 import backgroundFile from './background.json' with { type: 'json' };
 import { choose, hasEvidence, inContext, type ContextSettings } from './context.js';
 import type { CorpusStats } from './corpus.js';
-import { featuresOf } from './features.js';
+import { cueIndex, featuresOf, type CueIndex } from './features.js';
 import { fitFromTaxonomy, taxonomyHash, type Background, type LoadFit } from './fit.js';
 import { keywords } from './keywords.js';
 import { logits, type LinearTopics } from './learn.js';
@@ -31,6 +31,8 @@ const shipped = modelFile as unknown as ModelFile;
 export interface TopicModel {
   taxonomy: Taxonomy;
   linear: LinearTopics;
+  /** The taxonomy's cue phrases, read as features. */
+  cues: CueIndex;
   context: ContextSettings;
   /** 'trained': the shipped weights (the taxonomy they were trained for); 'fitted': from the taxonomy's own text at load. */
   origin: 'trained' | 'fitted';
@@ -41,10 +43,10 @@ const fitted = new WeakMap<Taxonomy, TopicModel>();
 /** The topic model for a taxonomy: the shipped weights when they were trained for it, else fitted from it. */
 export function topicModel(taxonomy: Taxonomy): TopicModel {
   const hash = taxonomyHash(taxonomy);
-  if (hash === shipped.taxonomy.hash) return { taxonomy, linear: shipped, context: shipped.context, origin: 'trained' };
+  if (hash === shipped.taxonomy.hash) return { taxonomy, linear: shipped, cues: cueIndex(taxonomy), context: shipped.context, origin: 'trained' };
   let model = fitted.get(taxonomy);
   if (!model) {
-    model = { taxonomy, linear: fitFromTaxonomy(taxonomy, backgroundFile as Background, shipped.loadFit), context: shipped.loadContext, origin: 'fitted' };
+    model = { taxonomy, linear: fitFromTaxonomy(taxonomy, backgroundFile as Background, shipped.loadFit), cues: cueIndex(taxonomy), context: shipped.loadContext, origin: 'fitted' };
     fitted.set(taxonomy, model);
   }
   return model;
@@ -52,7 +54,7 @@ export function topicModel(taxonomy: Taxonomy): TopicModel {
 
 /** Raw scores (logits) per topic for one text on its own, in taxonomy order. */
 export function topicScores(text: string, model: TopicModel, type?: ClaimType, toks: Token[] = tokens(text)): number[] {
-  return logits(model.linear, featuresOf(text, type, toks));
+  return logits(model.linear, featuresOf(text, type, toks, model.cues));
 }
 
 /**

@@ -1,5 +1,5 @@
 // The per-document files of a streaming run, written a few at a time. cleaned.jsonl is appended
-// in input order, at once; <name>.json and <name>.md go to a p-limit queue (at most IO_CONCURRENCY
+// in input order, at once; <name>.json, .md and .html go to a p-limit queue (at most IO_CONCURRENCY
 // writes at once), so the main thread goes on handing documents to the workers while the disk
 // works. At most IO_AHEAD documents' files wait, so their bytes do not pile up in memory. Which
 // file finishes first never shows: every file has its own path, and sinks report in path order.
@@ -24,6 +24,7 @@ export class FileWrites {
     const files: [string, NonNullable<RenderedDocument['json']>][] = [];
     if (rendered.json !== undefined) files.push([`${name}.json`, rendered.json]);
     if (rendered.md !== undefined) files.push([`${name}.md`, rendered.md]);
+    if (rendered.html !== undefined) files.push([`${name}.html`, rendered.html]);
     const done = Promise.all(files.map(([file, content]) => this.limit(() => this.sink.write(file, content))));
     this.waiting.push(done.then(() => undefined, (e: unknown) => { this.failed ??= e instanceof Error ? e : new Error(String(e)); }));
     while (this.waiting.length > IO_AHEAD) await this.waiting.shift();

@@ -105,7 +105,7 @@ export function docRepeatsSection(doc: Doc): RootContent[] {
 const occurrences = (s: Segment): number => (s.copies?.length ?? 0) + 1;
 
 /** Segment ids are `${document name}:${index}`. */
-function documentOf(id: string): string {
+export function documentOf(id: string): string {
   const at = id.lastIndexOf(':');
   return at < 0 ? id : id.slice(0, at);
 }

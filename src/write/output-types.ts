@@ -191,7 +191,7 @@ export interface SieveRunIndex {
      */
     taxonomy: string;
     options: {
-      formats: ("json" | "md" | "jsonl")[];
+      formats: ("json" | "md" | "jsonl" | "html")[];
       /**
        * Threshold overrides by setting name (src/settings.ts); empty when none.
        */

@@ -21,10 +21,12 @@ export interface Sink {
   append(relPath: string, chunk: Content): Promise<void>;
   /** Differences found (check mode); empty for writing sinks. */
   finish(): Promise<string[]>;
+  /** The run failed: drop every file not complete yet (optional; nothing half-written stays). */
+  abort?(): Promise<void>;
 }
 
 // Only files of the kinds sieve writes are considered part of an output folder.
-const OUTPUT_FILE = /\.(json|md|jsonl)$/u;
+const OUTPUT_FILE = /\.(json|md|jsonl|html)$/u;
 
 async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
   let entries;
@@ -42,9 +44,17 @@ async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
   return files.sort();
 }
 
+/**
+ * Every file is written under a temporary name beside its place (`<file>.<pid>.part`, which no
+ * output pattern matches) and renamed into place once complete: a run that dies or fails leaves
+ * complete files or none, never half of one. cleaned.jsonl, appended all run long, is renamed when
+ * the run finishes.
+ */
 export class WriteSink implements Sink {
   private readonly written = new Set<string>();
-  private readonly open = new Map<string, fs.FileHandle>();
+  private readonly open = new Map<string, { handle: fs.FileHandle; temp: string; target: string }>();
+  private readonly temps = new Set<string>();
+  private aborted = false;
   // Folders made by this sink: one recursive mkdir per folder, not per file (it walks the path each time).
   private readonly made = new Set<string>();
   constructor(private readonly dir: string, private readonly prune: boolean) {}
@@ -56,15 +66,23 @@ export class WriteSink implements Sink {
     this.made.add(dir);
   }
 
+  private temp(target: string): string {
+    const temp = `${target}.${process.pid}.part`;
+    this.temps.add(temp);
+    return temp;
+  }
+
   async append(relPath: string, chunk: Content): Promise<void> {
-    let handle = this.open.get(relPath);
-    if (!handle) {
+    let file = this.open.get(relPath);
+    if (!file) {
       const target = path.join(this.dir, relPath);
       await this.folderOf(target);
-      handle = await fs.open(target, 'w');
-      this.open.set(relPath, handle);
+      const temp = this.temp(target);
+      file = { handle: await fs.open(temp, 'w'), temp, target };
+      this.open.set(relPath, file);
       this.written.add(relPath);
     }
+    const { handle } = file;
     if (typeof chunk === 'string') {
       if (chunk) await handle.write(chunk);
     } else {
@@ -75,17 +93,36 @@ export class WriteSink implements Sink {
   async write(relPath: string, content: Content): Promise<void> {
     const target = path.join(this.dir, relPath);
     await this.folderOf(target);
-    await fs.writeFile(target, content);
+    const temp = this.temp(target);
+    await fs.writeFile(temp, content);
+    if (this.aborted) {
+      await fs.rm(temp, { force: true });
+      return;
+    }
+    await fs.rename(temp, target);
+    this.temps.delete(temp);
     this.written.add(relPath);
   }
 
   async finish(): Promise<string[]> {
-    for (const handle of this.open.values()) await handle.close();
+    for (const { handle, temp, target } of this.open.values()) {
+      await handle.close();
+      await fs.rename(temp, target);
+      this.temps.delete(temp);
+    }
     this.open.clear();
     if (this.prune) {
       for (const f of await listOutputFiles(this.dir)) if (!this.written.has(f)) await fs.rm(path.join(this.dir, f));
     }
     return [];
+  }
+
+  async abort(): Promise<void> {
+    this.aborted = true;
+    for (const { handle } of this.open.values()) await handle.close().catch(() => undefined);
+    this.open.clear();
+    for (const temp of this.temps) await fs.rm(temp, { force: true });
+    this.temps.clear();
   }
 }
 

@@ -6,6 +6,7 @@ import { documentStats } from './json.js';
 import { RepeatsTally } from './markdown-repeats.js';
 import { STEP_NAMES } from '../pipeline.js';
 import type { Tallies } from '../run/steps.js';
+import { reviewSummary, RunReview, type ReviewSummary } from './html/run-data.js';
 
 type IndexDocument = SieveRunIndex['documents'][number];
 const STAGES = ['boilerplate', 'quality', 'dedupe'] as const;
@@ -18,6 +19,8 @@ export interface DocSummary {
   rules: [string, string, number][];
   /** Its kept segments with copies, for the run's most repeated sentences (most documents: none). */
   repeated: Pick<Doc, 'segments'>;
+  /** What the run's review page needs of it beyond index.json (its message count). */
+  review: ReviewSummary;
 }
 
 export function summarize(doc: Doc): DocSummary {
@@ -46,6 +49,7 @@ export function summarize(doc: Doc): DocSummary {
     removed: stats.removed,
     rules: [...rules.values()],
     repeated: { segments: doc.segments.filter((s) => s.status === 'kept' && s.copies?.length).map((s) => ({ ...s })) },
+    review: reviewSummary(doc),
   };
 }
 
@@ -55,6 +59,8 @@ export class IndexBuilder {
   private readonly documents: IndexDocument[] = [];
   private readonly removals = new Map<string, Map<string, number>>();
   private readonly repeats = new RepeatsTally();
+  /** For index.html: per document its message count. */
+  readonly review = new RunReview();
 
   add(summary: DocSummary): void {
     const { entry } = summary;
@@ -72,6 +78,7 @@ export class IndexBuilder {
     }
     this.documents.push(entry);
     this.repeats.add(summary.repeated);
+    this.review.add(summary.review);
   }
 
   build(problems: InputProblem[], segmentCuts: Map<string, number>, tallies: Tallies, producer: SieveRunIndex['producer']): SieveRunIndex {
