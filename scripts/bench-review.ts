@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium } from '../tests/helpers/browser.js';
 import { runStreaming } from '../src/run/stream.js';
 import { WriteSink } from '../src/write/sink.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const benchDir = path.resolve(root, '..', 'shared', 'bench');
-const CHROMIUM = process.env.SIEVE_CHROMIUM ?? '/usr/bin/chromium';
 const TRIES = 5;
 
 export interface PageBench {
@@ -62,21 +62,14 @@ function makeDocument(bytes: number): string {
 
 export async function benchReview(work: string, mb = 1): Promise<ReviewBench> {
   const text = makeDocument(mb * 1e6);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`],
-  });
+  const { browser, close } = await launchChromium();
   try {
     return {
       lines: await benchPage(browser, path.join(work, 'review-lines'), text),
       flat: await benchPage(browser, path.join(work, 'review-flat'), text.replace(/\s*\n\s*/gu, ' ')),
     };
   } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
