@@ -1,0 +1,381 @@
+// A cheap exact test run before a costly regular expression: the literals one of which every
+// match of the regex must contain, read from its source once. Where none of them is in a text the
+// regex cannot match there, so it is not run; where one is, the regex decides as before. Most
+// segments hold none of a rule's literals ('you should', 'easier said than done', 'says'), and a
+// few `includes` cost far less than trying a long alternation with lookbehinds at every
+// character (the claim-type and attribution patterns were a fifth of pass 2).
+//
+// The literals are derived by a small reader of the regex syntax the rules use (literals,
+// escapes, classes, groups, alternation, quantifiers, anchors, lookarounds); anything it does not
+// know contributes nothing, so the test can only be too lenient, never too strict. Under the
+// i flag the literals are lower-cased and looked for in the lower-cased text; they hold only
+// ASCII and caseless punctuation, whose case-insensitive matches are their ASCII case pairs and,
+// for 's' and 'k', the long s (U+017F) and the Kelvin sign (U+212A): a text holding either (or the
+// dotless ı, for regexes without the u flag) is always passed to the regex.
+
+/** Past this many strings a set is given up (the test then stays lenient). */
+const CAP = 48;
+
+interface Info {
+  /** Every string the node can match is one of these (null: unknown or too many). */
+  set: string[] | null;
+  /** Every match contains one of these (null: no such list known). */
+  must: string[] | null;
+}
+
+const ANY: Info = { set: null, must: null };
+const EMPTY: Info = { set: [''], must: null };
+
+const SPECIAL_FOLDS = /[\u017f\u212a\u0131]/u;
+
+/** The strings one of which every match of `re` contains, or null when none can be told. */
+export function requiredLiterals(re: RegExp): string[] | null {
+  let info: Info;
+  try {
+    info = new Reader(re.source, re.ignoreCase).read();
+  } catch {
+    return null;
+  }
+  const must = effective(info);
+  if (!must || must.includes('')) return null;
+  // A literal holding another one adds nothing ('recommended' after 'recommend').
+  return must.filter((l) => !must.some((o) => o !== l && l.includes(o)));
+}
+
+/**
+ * Which of several regexes can match a text, from one pass over it: an Aho-Corasick automaton over
+ * all their required literals (case-folded for the i-flag ones). `scan` gives one flag per regex:
+ * 0 where none of its literals is in the text (it cannot match), 1 where one is or where it has no
+ * literals to tell by.
+ */
+export class Prefilter {
+  private readonly exact: Automaton | undefined;
+  private readonly folded: Automaton | undefined;
+  private readonly always: Uint8Array;
+  private readonly hits: Uint8Array;
+
+  constructor(regexes: readonly RegExp[]) {
+    this.always = new Uint8Array(regexes.length);
+    this.hits = new Uint8Array(regexes.length);
+    const exact: [string, number][] = [], folded: [string, number][] = [];
+    regexes.forEach((re, i) => {
+      const literals = requiredLiterals(re);
+      if (!literals) this.always[i] = 1;
+      else for (const l of literals) (re.ignoreCase ? folded : exact).push([l, i]);
+    });
+    this.exact = exact.length ? new Automaton(exact, false) : undefined;
+    this.folded = folded.length ? new Automaton(folded, true) : undefined;
+  }
+
+  /** Flags per regex (1: may match); the array is reused by the next scan. */
+  scan(text: string): Uint8Array {
+    const hits = this.hits;
+    hits.set(this.always);
+    this.exact?.scan(text, hits);
+    if (this.folded) {
+      if (SPECIAL_FOLDS.test(text)) this.folded.all(hits);
+      else this.folded.scan(text, hits);
+    }
+    return hits;
+  }
+}
+
+/** Aho-Corasick as a table: states by character class, each state with the regexes it reports. */
+class Automaton {
+  private readonly classOf = new Uint8Array(0x10000);
+  private readonly classes: number;
+  private readonly next: Int32Array;
+  private readonly reports: (number[] | undefined)[];
+  private readonly owners: number[];
+
+  constructor(literals: readonly [string, number][], fold: boolean) {
+    this.owners = [...new Set(literals.map(([, i]) => i))];
+    // Class 0: any character in no literal. Under folding an ASCII letter's two cases share one.
+    let classes = 1;
+    for (const [l] of literals) for (const c of l) {
+      const code = c.charCodeAt(0);
+      if (this.classOf[code]) continue;
+      this.classOf[code] = classes;
+      if (fold && code >= 0x61 && code <= 0x7a) this.classOf[code - 0x20] = classes;
+      classes++;
+    }
+    if (classes > 255) throw new Error('too many characters');
+    this.classes = classes;
+    // The trie.
+    const goto: Map<number, number>[] = [new Map()];
+    const out: Set<number>[] = [new Set()];
+    for (const [l, owner] of literals) {
+      let s = 0;
+      for (const c of l) {
+        const k = this.classOf[c.charCodeAt(0)]!;
+        let t = goto[s]!.get(k);
+        if (t === undefined) {
+          t = goto.length;
+          goto.push(new Map());
+          out.push(new Set());
+          goto[s]!.set(k, t);
+        }
+        s = t;
+      }
+      out[s]!.add(owner);
+    }
+    // Failure links, breadth first, folded into a full transition table.
+    const n = goto.length;
+    const next = new Int32Array(n * classes);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (let k = 0; k < classes; k++) {
+      const t = goto[0]!.get(k);
+      if (t !== undefined && k !== 0) { next[k] = t; queue.push(t); }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q]!;
+      for (const o of out[fail[s]!]!) out[s]!.add(o);
+      for (let k = 0; k < classes; k++) {
+        const t = k === 0 ? undefined : goto[s]!.get(k);
+        if (t === undefined) next[s * classes + k] = next[fail[s]! * classes + k]!;
+        else {
+          fail[t] = next[fail[s]! * classes + k]!;
+          next[s * classes + k] = t;
+          queue.push(t);
+        }
+      }
+    }
+    this.next = next;
+    this.reports = out.map((o) => (o.size ? [...o] : undefined));
+  }
+
+  scan(text: string, hits: Uint8Array): void {
+    const { classOf, classes, next, reports } = this;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = next[s * classes + classOf[text.charCodeAt(i)]!]!;
+      const r = reports[s];
+      if (r !== undefined) for (const o of r) hits[o] = 1;
+    }
+  }
+
+  all(hits: Uint8Array): void {
+    for (const o of this.owners) hits[o] = 1;
+  }
+}
+
+function effective(info: Info): string[] | null {
+  if (info.must) return info.must;
+  if (info.set && !info.set.includes('')) return info.set;
+  return null;
+}
+
+// Better: longer shortest literal, then fewer literals.
+function better(a: string[] | null, b: string[] | null): string[] | null {
+  if (!a || a.includes('')) return b && !b.includes('') ? b : null;
+  if (!b || b.includes('')) return a;
+  const la = Math.min(...a.map((s) => s.length)), lb = Math.min(...b.map((s) => s.length));
+  if (la !== lb) return la > lb ? a : b;
+  return b.length < a.length ? b : a;
+}
+
+const uniq = (xs: string[]): string[] => [...new Set(xs)];
+
+function product(a: string[], b: string[]): string[] | null {
+  if (a.length * b.length > CAP) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return uniq(out);
+}
+
+// Characters that can stand in a literal: ASCII, and punctuation with no case (U+2000-U+206F).
+const literalChar = (c: string): boolean => {
+  const n = c.codePointAt(0) ?? 0;
+  return n < 0x80 || (n >= 0x2000 && n <= 0x206f);
+};
+
+class Reader {
+  private at = 0;
+  constructor(private readonly src: string, private readonly fold: boolean) {}
+
+  read(): Info {
+    const info = this.alternation();
+    if (this.at !== this.src.length) throw new Error('unread');
+    return info;
+  }
+
+  private peek(): string | undefined {
+    return this.src[this.at];
+  }
+
+  private alternation(): Info {
+    const branches = [this.sequence()];
+    while (this.peek() === '|') {
+      this.at++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    let set: string[] | null = [];
+    let must: string[] | null = [];
+    for (const b of branches) {
+      set = set && b.set ? uniq([...set, ...b.set]) : null;
+      if (set && set.length > CAP) set = null;
+      const m = effective(b);
+      must = must && m && !m.includes('') ? uniq([...must, ...m]) : null;
+    }
+    return { set, must };
+  }
+
+  private sequence(): Info {
+    const items: Info[] = [];
+    while (this.at < this.src.length && this.peek() !== '|' && this.peek() !== ')') items.push(this.quantified());
+    // The best required list: one item's, or the product of a run of items with known sets.
+    let must: string[] | null = null;
+    let run: string[] | null = null;
+    let set: string[] | null = [''];
+    for (const it of items) {
+      must = better(must, effective(it));
+      if (it.set) {
+        // A run too long to multiply out starts over at this item (the earlier run was weighed).
+        run = (run && product(run, it.set)) ?? it.set;
+        must = better(must, run);
+      } else run = null;
+      set = set && it.set ? product(set, it.set) : null;
+    }
+    return { set, must };
+  }
+
+  private quantified(): Info {
+    const atom = this.atom();
+    const q = this.quantifier();
+    if (!q) return atom;
+    if (this.peek() === '?') this.at++; // lazy
+    const [min, max] = q;
+    if (min === 0) return max === 1 && atom.set ? { set: uniq([...atom.set, '']), must: null } : ANY;
+    if (min === 1 && max === 1) return atom;
+    return { set: null, must: effective(atom) };
+  }
+
+  private quantifier(): [number, number] | undefined {
+    const c = this.peek();
+    if (c === '*') { this.at++; return [0, Infinity]; }
+    if (c === '+') { this.at++; return [1, Infinity]; }
+    if (c === '?') { this.at++; return [0, 1]; }
+    if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/u.exec(this.src.slice(this.at));
+      if (!m) throw new Error('brace');
+      this.at += m[0].length;
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+      return [min, max];
+    }
+    return undefined;
+  }
+
+  private char(c: string): Info {
+    if (!literalChar(c)) return ANY;
+    return { set: [this.fold ? c.toLowerCase() : c], must: null };
+  }
+
+  private atom(): Info {
+    const c = this.src[this.at]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    if (c === '^' || c === '$') { this.at++; return EMPTY; }
+    if (c === '.') { this.at++; return ANY; }
+    if (c === '*' || c === '+' || c === '?' || c === '{' || c === ']' || c === '}') throw new Error('syntax');
+    const cp = String.fromCodePoint(this.src.codePointAt(this.at)!);
+    this.at += cp.length;
+    return this.char(cp);
+  }
+
+  private group(): Info {
+    this.at++;
+    let look = false;
+    if (this.src.startsWith('?:', this.at)) this.at += 2;
+    else if (this.src.startsWith('?=', this.at) || this.src.startsWith('?!', this.at)) { this.at += 2; look = true; }
+    else if (this.src.startsWith('?<=', this.at) || this.src.startsWith('?<!', this.at)) { this.at += 3; look = true; }
+    else if (this.src.startsWith('?<', this.at)) {
+      const end = this.src.indexOf('>', this.at);
+      if (end < 0) throw new Error('name');
+      this.at = end + 1;
+    } else if (this.peek() === '?') throw new Error('group');
+    const inner = this.alternation();
+    if (this.peek() !== ')') throw new Error('paren');
+    this.at++;
+    return look ? EMPTY : inner;
+  }
+
+  private escape(): Info {
+    const c = this.src[this.at + 1];
+    if (c === undefined) throw new Error('escape');
+    this.at += 2;
+    if (c === 'b' || c === 'B') return EMPTY;
+    if ('dDwWsS'.includes(c)) return ANY;
+    if (c === 'p' || c === 'P') {
+      if (this.peek() !== '{') throw new Error('property');
+      this.at = this.src.indexOf('}', this.at) + 1;
+      if (this.at === 0) throw new Error('property');
+      return ANY;
+    }
+    if (c === 'k') {
+      this.at = this.src.indexOf('>', this.at) + 1;
+      if (this.at === 0) throw new Error('backreference');
+      return ANY;
+    }
+    if (/\d/u.test(c)) {
+      while (/\d/u.test(this.peek() ?? '')) this.at++;
+      return ANY;
+    }
+    if (c === 'u' && this.peek() === '{') {
+      this.at = this.src.indexOf('}', this.at) + 1;
+      if (this.at === 0) throw new Error('code escape');
+      return ANY;
+    }
+    if (c === 'u' || c === 'x' || c === 'c') {
+      this.at += c === 'u' ? 4 : c === 'x' ? 2 : 1;
+      return ANY;
+    }
+    const controls: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
+    return this.char(controls[c] ?? c);
+  }
+
+  private charClass(): Info {
+    this.at++;
+    const negated = this.peek() === '^';
+    if (negated) this.at++;
+    const chars: string[] = [];
+    let known = !negated;
+    let first = true;
+    while (this.peek() !== ']' || first) {
+      first = false;
+      if (this.at >= this.src.length) throw new Error('class');
+      let c = this.src[this.at]!;
+      if (c === '\\') {
+        const e = this.src[this.at + 1] ?? '';
+        this.at += 2;
+        if (e === 'p' || e === 'P') {
+          this.at = this.src.indexOf('}', this.at) + 1;
+          if (this.at === 0) throw new Error('property');
+          known = false;
+          continue;
+        }
+        if ('dDwWsSbBuxc'.includes(e) || /\d/u.test(e)) { known = false; continue; }
+        c = ({ n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' } as Record<string, string>)[e] ?? e;
+      } else {
+        c = String.fromCodePoint(this.src.codePointAt(this.at)!);
+        this.at += c.length;
+      }
+      if (this.peek() === '-' && this.src[this.at + 1] !== ']') {
+        // A range: too many characters to list.
+        this.at++;
+        if (this.peek() === '\\') this.at += 2;
+        else this.at += String.fromCodePoint(this.src.codePointAt(this.at)!).length;
+        known = false;
+        continue;
+      }
+      if (!literalChar(c)) known = false;
+      chars.push(this.fold ? c.toLowerCase() : c);
+    }
+    this.at++;
+    if (!known || chars.length === 0 || chars.length > 8) return ANY;
+    return { set: uniq(chars), must: null };
+  }
+}
