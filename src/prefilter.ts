@@ -19,27 +19,35 @@ const CAP = 48;
 interface Info {
   /** Every string the node can match is one of these (null: unknown or too many). */
   set: string[] | null;
-  /** Every match contains one of these (null: no such list known). */
-  must: string[] | null;
+  /** Every match contains one literal of each of these lists (none known: empty). */
+  all: string[][];
 }
 
-const ANY: Info = { set: null, must: null };
-const EMPTY: Info = { set: [''], must: null };
+const ANY: Info = { set: null, all: [] };
+const EMPTY: Info = { set: [''], all: [] };
+/** Past this many lists a regex keeps its best ones. */
+const MAX_LISTS = 4;
 
 const SPECIAL_FOLDS = /[\u017f\u212a\u0131]/u;
 
-/** The strings one of which every match of `re` contains, or null when none can be told. */
-export function requiredLiterals(re: RegExp): string[] | null {
+/**
+ * Lists of strings such that every match of `re` contains one string of each list (lower-cased
+ * under the i flag); empty when none can be told.
+ */
+export function requiredLiteralLists(re: RegExp): string[][] {
   let info: Info;
   try {
     info = new Reader(re.source, re.ignoreCase).read();
   } catch {
-    return null;
+    return [];
   }
-  const must = effective(info);
-  if (!must || must.includes('')) return null;
-  // A literal holding another one adds nothing ('recommended' after 'recommend').
-  return must.filter((l) => !must.some((o) => o !== l && l.includes(o)));
+  // A literal holding another one of its list adds nothing ('recommended' after 'recommend').
+  return lists(info).map((l) => l.filter((x) => !l.some((o) => o !== x && x.includes(o))));
+}
+
+/** The most telling of requiredLiteralLists, or null. */
+export function requiredLiterals(re: RegExp): string[] | null {
+  return requiredLiteralLists(re)[0] ?? null;
 }
 
 /**
@@ -51,18 +59,21 @@ export function requiredLiterals(re: RegExp): string[] | null {
 export class Prefilter {
   private readonly exact: Automaton | undefined;
   private readonly folded: Automaton | undefined;
-  private readonly always: Uint8Array;
+  /** Per regex, the ids of its literal lists (each must be hit). */
+  private readonly listsOf: number[][];
+  private listCount = 0;
   private readonly hits: Uint8Array;
+  private readonly flags: Uint8Array;
 
   constructor(regexes: readonly RegExp[]) {
-    this.always = new Uint8Array(regexes.length);
-    this.hits = new Uint8Array(regexes.length);
+    this.flags = new Uint8Array(regexes.length);
     const exact: [string, number][] = [], folded: [string, number][] = [];
-    regexes.forEach((re, i) => {
-      const literals = requiredLiterals(re);
-      if (!literals) this.always[i] = 1;
-      else for (const l of literals) (re.ignoreCase ? folded : exact).push([l, i]);
-    });
+    this.listsOf = regexes.map((re) => requiredLiteralLists(re).map((list) => {
+      const id = this.listCount++;
+      for (const l of list) (re.ignoreCase ? folded : exact).push([l, id]);
+      return id;
+    }));
+    this.hits = new Uint8Array(this.listCount);
     this.exact = exact.length ? new Automaton(exact, false) : undefined;
     this.folded = folded.length ? new Automaton(folded, true) : undefined;
   }
@@ -70,13 +81,20 @@ export class Prefilter {
   /** Flags per regex (1: may match); the array is reused by the next scan. */
   scan(text: string): Uint8Array {
     const hits = this.hits;
-    hits.set(this.always);
+    hits.fill(0);
     this.exact?.scan(text, hits);
     if (this.folded) {
       if (SPECIAL_FOLDS.test(text)) this.folded.all(hits);
       else this.folded.scan(text, hits);
     }
-    return hits;
+    const flags = this.flags;
+    for (let i = 0; i < flags.length; i++) {
+      const ids = this.listsOf[i]!;
+      let f = 1;
+      for (let j = 0; j < ids.length; j++) if (!hits[ids[j]!]) { f = 0; break; }
+      flags[i] = f;
+    }
+    return flags;
   }
 }
 
@@ -86,6 +104,8 @@ class Automaton {
   private readonly classes: number;
   private readonly next: Int32Array;
   private readonly reports: (number[] | undefined)[];
+  /** 1 where a state reports something (a typed array: the scan's hot test). */
+  private readonly reporting: Uint8Array;
   private readonly owners: number[];
 
   constructor(literals: readonly [string, number][], fold: boolean) {
@@ -143,15 +163,15 @@ class Automaton {
     }
     this.next = next;
     this.reports = out.map((o) => (o.size ? [...o] : undefined));
+    this.reporting = Uint8Array.from(out, (o) => (o.size ? 1 : 0));
   }
 
   scan(text: string, hits: Uint8Array): void {
-    const { classOf, classes, next, reports } = this;
+    const { classOf, classes, next, reports, reporting } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       s = next[s * classes + classOf[text.charCodeAt(i)]!]!;
-      const r = reports[s];
-      if (r !== undefined) for (const o of r) hits[o] = 1;
+      if (reporting[s]) for (const o of reports[s]!) hits[o] = 1;
     }
   }
 
@@ -160,19 +180,27 @@ class Automaton {
   }
 }
 
-function effective(info: Info): string[] | null {
-  if (info.must) return info.must;
-  if (info.set && !info.set.includes('')) return info.set;
-  return null;
+/** Every list a node's matches must hit: its own, and its set when that has no empty string. */
+function lists(info: Info): string[][] {
+  return info.set && !info.set.includes('') ? [...info.all, info.set] : info.all;
 }
 
-// Better: longer shortest literal, then fewer literals.
-function better(a: string[] | null, b: string[] | null): string[] | null {
-  if (!a || a.includes('')) return b && !b.includes('') ? b : null;
-  if (!b || b.includes('')) return a;
-  const la = Math.min(...a.map((s) => s.length)), lb = Math.min(...b.map((s) => s.length));
-  if (la !== lb) return la > lb ? a : b;
-  return b.length < a.length ? b : a;
+// Order of worth: longer shortest literal, then fewer literals.
+const worth = (a: string[], b: string[]): number =>
+  Math.min(...b.map((x) => x.length)) - Math.min(...a.map((x) => x.length)) || a.length - b.length;
+
+/** The best MAX_LISTS distinct lists, best first. */
+function best(all: string[][]): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const l of [...all].sort(worth)) {
+    const key = [...l].sort().join('\n');
+    if (l.includes('') || seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+    if (out.length === MAX_LISTS) break;
+  }
+  return out;
 }
 
 const uniq = (xs: string[]): string[] => [...new Set(xs)];
@@ -211,34 +239,40 @@ class Reader {
       branches.push(this.sequence());
     }
     if (branches.length === 1) return branches[0]!;
+    // Every match is one branch's: it holds a literal of some branch's best list.
     let set: string[] | null = [];
     let must: string[] | null = [];
     for (const b of branches) {
       set = set && b.set ? uniq([...set, ...b.set]) : null;
       if (set && set.length > CAP) set = null;
-      const m = effective(b);
-      must = must && m && !m.includes('') ? uniq([...must, ...m]) : null;
+      const m = best(lists(b))[0];
+      must = must && m ? uniq([...must, ...m]) : null;
     }
-    return { set, must };
+    return { set, all: must ? [must] : [] };
   }
 
   private sequence(): Info {
     const items: Info[] = [];
     while (this.at < this.src.length && this.peek() !== '|' && this.peek() !== ')') items.push(this.quantified());
-    // The best required list: one item's, or the product of a run of items with known sets.
-    let must: string[] | null = null;
+    // Every item's lists must be hit, and the product of each run of items with known sets.
+    const all: string[][] = [];
     let run: string[] | null = null;
     let set: string[] | null = [''];
     for (const it of items) {
-      must = better(must, effective(it));
+      all.push(...lists(it));
       if (it.set) {
-        // A run too long to multiply out starts over at this item (the earlier run was weighed).
-        run = (run && product(run, it.set)) ?? it.set;
-        must = better(must, run);
-      } else run = null;
+        // A run too long to multiply out is counted as it is and starts over at this item.
+        const longer: string[] | null = run && product(run, it.set);
+        if (run && !longer) all.push(run);
+        run = longer ?? it.set;
+      } else {
+        if (run) all.push(run);
+        run = null;
+      }
       set = set && it.set ? product(set, it.set) : null;
     }
-    return { set, must };
+    if (run) all.push(run);
+    return { set, all: best(all) };
   }
 
   private quantified(): Info {
@@ -247,9 +281,9 @@ class Reader {
     if (!q) return atom;
     if (this.peek() === '?') this.at++; // lazy
     const [min, max] = q;
-    if (min === 0) return max === 1 && atom.set ? { set: uniq([...atom.set, '']), must: null } : ANY;
+    if (min === 0) return max === 1 && atom.set ? { set: uniq([...atom.set, '']), all: [] } : ANY;
     if (min === 1 && max === 1) return atom;
-    return { set: null, must: effective(atom) };
+    return { set: null, all: lists(atom) };
   }
 
   private quantifier(): [number, number] | undefined {
@@ -270,7 +304,7 @@ class Reader {
 
   private char(c: string): Info {
     if (!literalChar(c)) return ANY;
-    return { set: [this.fold ? c.toLowerCase() : c], must: null };
+    return { set: [this.fold ? c.toLowerCase() : c], all: [] };
   }
 
   private atom(): Info {
@@ -376,6 +410,6 @@ class Reader {
     }
     this.at++;
     if (!known || chars.length === 0 || chars.length > 8) return ANY;
-    return { set: uniq(chars), must: null };
+    return { set: uniq(chars), all: [] };
   }
 }
