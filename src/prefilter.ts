@@ -1,17 +1,18 @@
-// A cheap exact test run before a costly regular expression: the literals one of which every
-// match of the regex must contain, read from its source once. Where none of them is in a text the
-// regex cannot match there, so it is not run; where one is, the regex decides as before. Most
-// segments hold none of a rule's literals ('you should', 'easier said than done', 'says'), and a
-// few `includes` cost far less than trying a long alternation with lookbehinds at every
-// character (the claim-type and attribution patterns were a fifth of pass 2).
+// A cheap exact test run before a costly regular expression: lists of literals such that every
+// match of the regex contains one literal of each list, read from its source once. Where a list
+// has none of its literals in a text the regex cannot match there, so it is not run; elsewhere
+// the regex decides as before. Most segments hold none of a rule's literals ('you should',
+// 'easier said than done', 'says'), and one pass of an automaton over the text costs far less than
+// trying long alternations with lookbehinds at every character (the claim-type, attribution and
+// reference patterns were about a fifth of pass 2).
 //
 // The literals are derived by a small reader of the regex syntax the rules use (literals,
 // escapes, classes, groups, alternation, quantifiers, anchors, lookarounds); anything it does not
-// know contributes nothing, so the test can only be too lenient, never too strict. Under the
-// i flag the literals are lower-cased and looked for in the lower-cased text; they hold only
-// ASCII and caseless punctuation, whose case-insensitive matches are their ASCII case pairs and,
-// for 's' and 'k', the long s (U+017F) and the Kelvin sign (U+212A): a text holding either (or the
-// dotless ı, for regexes without the u flag) is always passed to the regex.
+// know contributes nothing, so the test can only be too lenient, never too strict. Literals hold
+// only ASCII and caseless punctuation (U+2000-U+206F) and are looked for case-insensitively, for
+// every regex (for a case-sensitive one that only lets more texts through). Under the i flag an
+// ASCII letter also matches the long s (U+017F) and the Kelvin sign (U+212A): a text holding
+// either (or the dotless ı, for regexes without the u flag) is passed to every regex.
 
 /** Past this many strings a set is given up (the test then stays lenient). */
 const CAP = 48;
@@ -52,13 +53,11 @@ export function requiredLiterals(re: RegExp): string[] | null {
 
 /**
  * Which of several regexes can match a text, from one pass over it: an Aho-Corasick automaton over
- * all their required literals (case-folded for the i-flag ones). `scan` gives one flag per regex:
- * 0 where none of its literals is in the text (it cannot match), 1 where one is or where it has no
- * literals to tell by.
+ * all their required literals, case-folded. `scan` gives one flag per regex: 0 where one of its
+ * lists has no literal in the text (it cannot match), else 1 (also for a regex without lists).
  */
 export class Prefilter {
-  private readonly exact: Automaton | undefined;
-  private readonly folded: Automaton | undefined;
+  private readonly automaton: Automaton | undefined;
   /** Per regex, the ids of its literal lists (each must be hit). */
   private readonly listsOf: number[][];
   private listCount = 0;
@@ -67,25 +66,25 @@ export class Prefilter {
 
   constructor(regexes: readonly RegExp[]) {
     this.flags = new Uint8Array(regexes.length);
-    const exact: [string, number][] = [], folded: [string, number][] = [];
+    // One automaton for all, case-folded: a literal of a case-sensitive regex is in a text only if
+    // it is there in any case, so the fold can only let more texts through, never fewer.
+    const literals: [string, number][] = [];
     this.listsOf = regexes.map((re) => requiredLiteralLists(re).map((list) => {
       const id = this.listCount++;
-      for (const l of list) (re.ignoreCase ? folded : exact).push([l, id]);
+      for (const l of list) literals.push([l.toLowerCase(), id]);
       return id;
     }));
     this.hits = new Uint8Array(this.listCount);
-    this.exact = exact.length ? new Automaton(exact, false) : undefined;
-    this.folded = folded.length ? new Automaton(folded, true) : undefined;
+    this.automaton = literals.length ? new Automaton(literals) : undefined;
   }
 
   /** Flags per regex (1: may match); the array is reused by the next scan. */
   scan(text: string): Uint8Array {
     const hits = this.hits;
     hits.fill(0);
-    this.exact?.scan(text, hits);
-    if (this.folded) {
-      if (SPECIAL_FOLDS.test(text)) this.folded.all(hits);
-      else this.folded.scan(text, hits);
+    if (this.automaton) {
+      if (SPECIAL_FOLDS.test(text)) this.automaton.all(hits);
+      else this.automaton.scan(text, hits);
     }
     const flags = this.flags;
     for (let i = 0; i < flags.length; i++) {
@@ -108,7 +107,7 @@ class Automaton {
   private readonly reporting: Uint8Array;
   private readonly owners: number[];
 
-  constructor(literals: readonly [string, number][], fold: boolean) {
+  constructor(literals: readonly [string, number][]) {
     this.owners = [...new Set(literals.map(([, i]) => i))];
     // Class 0: any character in no literal. Under folding an ASCII letter's two cases share one.
     let classes = 1;
@@ -116,7 +115,7 @@ class Automaton {
       const code = c.charCodeAt(0);
       if (this.classOf[code]) continue;
       this.classOf[code] = classes;
-      if (fold && code >= 0x61 && code <= 0x7a) this.classOf[code - 0x20] = classes;
+      if (code >= 0x61 && code <= 0x7a) this.classOf[code - 0x20] = classes;
       classes++;
     }
     if (classes > 255) throw new Error('too many characters');
@@ -161,17 +160,20 @@ class Automaton {
         }
       }
     }
+    // States are stored as their row's offset (state * classes): no multiplication per character.
+    for (let i = 0; i < next.length; i++) next[i] = next[i]! * classes;
     this.next = next;
     this.reports = out.map((o) => (o.size ? [...o] : undefined));
-    this.reporting = Uint8Array.from(out, (o) => (o.size ? 1 : 0));
+    this.reporting = new Uint8Array(n * classes);
+    out.forEach((o, st) => { if (o.size) this.reporting[st * classes] = 1; });
   }
 
   scan(text: string, hits: Uint8Array): void {
     const { classOf, classes, next, reports, reporting } = this;
-    let s = 0;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
-      s = next[s * classes + classOf[text.charCodeAt(i)]!]!;
-      if (reporting[s]) for (const o of reports[s]!) hits[o] = 1;
+      row = next[row + classOf[text.charCodeAt(i)]!]!;
+      if (reporting[row]) for (const o of reports[row / classes]!) hits[o] = 1;
     }
   }
 
@@ -195,7 +197,8 @@ function best(all: string[][]): string[][] {
   const out: string[][] = [];
   for (const l of [...all].sort(worth)) {
     const key = [...l].sort().join('\n');
-    if (l.includes('') || seen.has(key)) continue;
+    // A single letter is in nearly every text: it tells nothing and costs a report per letter.
+    if (l.includes('') || seen.has(key) || l.every((x) => /^[a-z]$/iu.test(x))) continue;
     seen.add(key);
     out.push(l);
     if (out.length === MAX_LISTS) break;
