@@ -42,8 +42,9 @@ export function requiredLiteralLists(re: RegExp): string[][] {
   } catch {
     return [];
   }
-  // A literal holding another one of its list adds nothing ('recommended' after 'recommend').
-  return lists(info).map((l) => l.filter((x) => !l.some((o) => o !== x && x.includes(o))));
+  // A literal holding another one of its list adds nothing ('recommended' after 'recommend');
+  // a long list is left as it is (the check is quadratic, and only saves automaton states).
+  return lists(info).map((l) => (l.length > 64 ? l : l.filter((x) => !l.some((o) => o !== x && x.includes(o)))));
 }
 
 /** The most telling of requiredLiteralLists, or null. */
@@ -120,52 +121,63 @@ class Automaton {
     }
     if (classes > 255) throw new Error('too many characters');
     this.classes = classes;
-    // The trie.
-    const goto: Map<number, number>[] = [new Map()];
-    const out: Set<number>[] = [new Set()];
+    // The trie: children found through a table (-1: none yet), and listed per state.
+    let trie = new Int32Array(256 * classes).fill(-1);
+    const kids: number[][] = [[]];
+    const out: (number[] | undefined)[] = [undefined];
+    let n = 1;
     for (const [l, owner] of literals) {
       let s = 0;
-      for (const c of l) {
-        const k = this.classOf[c.charCodeAt(0)]!;
-        let t = goto[s]!.get(k);
-        if (t === undefined) {
-          t = goto.length;
-          goto.push(new Map());
-          out.push(new Set());
-          goto[s]!.set(k, t);
+      for (let i = 0; i < l.length; i++) {
+        const k = this.classOf[l.charCodeAt(i)]!;
+        let t = trie[s * classes + k]!;
+        if (t < 0) {
+          t = n++;
+          out.push(undefined);
+          kids.push([]);
+          kids[s]!.push(k, t);
+          if (n * classes > trie.length) {
+            const bigger = new Int32Array(trie.length * 2).fill(-1);
+            bigger.set(trie);
+            trie = bigger;
+          }
+          trie[s * classes + k] = t;
         }
         s = t;
       }
-      out[s]!.add(owner);
+      (out[s] ??= []).push(owner);
     }
-    // Failure links, breadth first, folded into a full transition table.
-    const n = goto.length;
+    // The full table, breadth first: a state's row is its failure state's row (complete, as that
+    // state is shallower) with its own children written over it.
     const next = new Int32Array(n * classes);
     const fail = new Int32Array(n);
-    const queue: number[] = [];
-    for (let k = 0; k < classes; k++) {
-      const t = goto[0]!.get(k);
-      if (t !== undefined && k !== 0) { next[k] = t; queue.push(t); }
+    const queue = new Int32Array(n);
+    let tail = 0;
+    const root = kids[0]!;
+    for (let j = 0; j < root.length; j += 2) {
+      next[root[j]!] = root[j + 1]!;
+      queue[tail++] = root[j + 1]!;
     }
-    for (let q = 0; q < queue.length; q++) {
+    for (let q = 0; q < tail; q++) {
       const s = queue[q]!;
-      for (const o of out[fail[s]!]!) out[s]!.add(o);
-      for (let k = 0; k < classes; k++) {
-        const t = k === 0 ? undefined : goto[s]!.get(k);
-        if (t === undefined) next[s * classes + k] = next[fail[s]! * classes + k]!;
-        else {
-          fail[t] = next[fail[s]! * classes + k]!;
-          next[s * classes + k] = t;
-          queue.push(t);
-        }
+      const f = fail[s]!;
+      const inherited = out[f];
+      if (inherited) out[s] = out[s] ? [...new Set([...out[s]!, ...inherited])] : inherited;
+      next.copyWithin(s * classes, f * classes, f * classes + classes);
+      const own = kids[s]!;
+      for (let j = 0; j < own.length; j += 2) {
+        const k = own[j]!, t = own[j + 1]!;
+        fail[t] = next[f * classes + k]!;
+        next[s * classes + k] = t;
+        queue[tail++] = t;
       }
     }
     // States are stored as their row's offset (state * classes): no multiplication per character.
     for (let i = 0; i < next.length; i++) next[i] = next[i]! * classes;
     this.next = next;
-    this.reports = out.map((o) => (o.size ? [...o] : undefined));
+    this.reports = out.map((o) => (o ? [...new Set(o)] : undefined));
     this.reporting = new Uint8Array(n * classes);
-    out.forEach((o, st) => { if (o.size) this.reporting[st * classes] = 1; });
+    out.forEach((o, st) => { if (o) this.reporting[st * classes] = 1; });
   }
 
   scan(text: string, hits: Uint8Array): void {
@@ -187,18 +199,39 @@ function lists(info: Info): string[][] {
   return info.set && !info.set.includes('') ? [...info.all, info.set] : info.all;
 }
 
-// Order of worth: longer shortest literal, then fewer literals.
-const worth = (a: string[], b: string[]): number =>
-  Math.min(...b.map((x) => x.length)) - Math.min(...a.map((x) => x.length)) || a.length - b.length;
+const shortest = (l: string[]): number => {
+  let n = Infinity;
+  for (const x of l) if (x.length < n) n = x.length;
+  return n;
+};
 
-/** The best MAX_LISTS distinct lists, best first. */
+const chars = (l: string[]): number => {
+  let n = 0;
+  for (const x of l) n += x.length;
+  return n;
+};
+
+/**
+ * The best MAX_LISTS distinct lists, best first: longer shortest literal (up to 6 characters,
+ * past which a literal is rare enough), then fewer characters in all (a smaller automaton). A
+ * list holding the empty string tells nothing, nor does one of single letters only (in nearly
+ * every text; it would cost a report per letter).
+ */
 function best(all: string[][]): string[][] {
+  if (all.length === 0) return all;
+  if (all.length === 1) {
+    const l = all[0]!, min = shortest(l);
+    return min > 1 || (min === 1 && !l.every((x) => x.length === 1 && /^[a-z]$/iu.test(x))) ? all : [];
+  }
+  const ranked = all
+    .map((l) => ({ l, min: Math.min(shortest(l), 6), size: chars(l) }))
+    .filter(({ l, min }) => min > 0 && !(min === 1 && l.every((x) => x.length === 1 && /^[a-z]$/iu.test(x))))
+    .sort((a, b) => b.min - a.min || a.size - b.size);
   const seen = new Set<string>();
   const out: string[][] = [];
-  for (const l of [...all].sort(worth)) {
-    const key = [...l].sort().join('\n');
-    // A single letter is in nearly every text: it tells nothing and costs a report per letter.
-    if (l.includes('') || seen.has(key) || l.every((x) => /^[a-z]$/iu.test(x))) continue;
+  for (const { l } of ranked) {
+    const key = l.length === 1 ? l[0]! : [...l].sort().join('\n');
+    if (seen.has(key)) continue;
     seen.add(key);
     out.push(l);
     if (out.length === MAX_LISTS) break;
@@ -243,20 +276,22 @@ class Reader {
     }
     if (branches.length === 1) return branches[0]!;
     // Every match is one branch's: it holds a literal of some branch's best list.
-    let set: string[] | null = [];
-    let must: string[] | null = [];
+    let set: Set<string> | null = new Set();
+    let must: Set<string> | null = new Set();
     for (const b of branches) {
-      set = set && b.set ? uniq([...set, ...b.set]) : null;
-      if (set && set.length > CAP) set = null;
-      const m = best(lists(b))[0];
-      must = must && m ? uniq([...must, ...m]) : null;
+      if (set && b.set) for (const x of b.set) set.add(x);
+      if (!b.set || (set && set.size > CAP)) set = null;
+      const m = must && best(lists(b))[0];
+      if (must && m) for (const x of m) must.add(x);
+      else must = null;
     }
-    return { set, all: must ? [must] : [] };
+    return { set: set && [...set], all: must ? [[...must]] : [] };
   }
 
   private sequence(): Info {
     const items: Info[] = [];
     while (this.at < this.src.length && this.peek() !== '|' && this.peek() !== ')') items.push(this.quantified());
+    if (items.length === 1) return items[0]!;
     // Every item's lists must be hit, and the product of each run of items with known sets.
     const all: string[][] = [];
     let run: string[] | null = null;
