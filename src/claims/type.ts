@@ -8,6 +8,7 @@ import type { ClaimType } from '../types.js';
 import { matchesOf } from '../matches.js';
 import { isUsuallyVerb, verbReading } from './verbs.js';
 import { repairPunctuation } from '../punctuation.js';
+import { Prefilter } from '../prefilter.js';
 
 export interface TypeDecision {
   /** null: the text asserts nothing (heading, fragment, filler). */
@@ -25,23 +26,9 @@ const compile = (rules: { id: string; pattern: string; caseSensitive?: boolean; 
 const EARLIER_SENTENCE = /\p{Ll}{2}[.!?]\d{0,2}["”’)]?\s+["“]?\p{Lu}/u;
 const words = (groups: { words: string[] }[]): Set<string> => new Set(groups.flatMap((g) => g.words));
 
-// Matches exactly when one of `rules` does: every pattern as one alternative of one regex per set
-// of flags. Most segments match none of a list, and one pass over the text tells so for less than
-// a pass per rule (in a profile of classify over the kept segments of 150 bench pages, the three
-// lists' regex time fell by about 40%); the rules themselves still run, in order, on the texts
-// that pass, so the rule that decides is the same.
-const anyOf = (rules: Rule[]): { test(text: string): boolean } => {
-  const byFlags = new Map<string, string[]>();
-  for (const r of rules) byFlags.set(r.regex.flags, [...(byFlags.get(r.regex.flags) ?? []), `(?:${r.regex.source})`]);
-  const all = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-  return { test: (text) => all.some((re) => re.test(text)) };
-};
 const shapeRules = compile(noClaimFile.shape);
 const fillerRules = compile(noClaimFile.filler);
 const advicePatterns = compile(adviceFile.patterns);
-const anyShape = anyOf(shapeRules);
-const anyFiller = anyOf(fillerRules);
-const anyAdvice = anyOf(advicePatterns);
 const imperatives = words(adviceFile.imperativeVerbs);
 const openingAdverbs = words(adviceFile.openingAdverbs);
 const nounLike = words(adviceFile.nounLikeVerbs);
@@ -61,9 +48,20 @@ const complementLead = new RegExp(`\\b(?:${alternation(words(adviceFile.compleme
 const READER_ACTS = /(?:^|[,;:—–]\s*(?:and |then |but |or )?|\b(?:then|and|or),?\s+)[Yy]ou(['’]ll| will| can| could| may| might)?\s+(?:(?:also|even|still|just|then|first|always|simply|gently|slowly|carefully)\s+)?(\p{Ll}+)\b(?!['’])/gu;
 const hedgeWord = (w: string): string => w.replace(/ /gu, '\\s+');
 const hedges = hedgeFile.hedges.flatMap((h) => h.words.map((w) => ({ regex: new RegExp(`\\b${hedgeWord(w)}\\b(?!['’]t)`, 'iu'), weight: h.weight })));
-// Matches exactly when one of the hedges does (the alternation tries every word at every place):
-// one pass instead of forty over a text that has none, as most have (7x faster on the bench).
-const anyHedge = new RegExp(`\\b(?:${hedgeFile.hedges.flatMap((h) => h.words.map(hedgeWord)).join('|')})\\b(?!['’]t)`, 'iu');
+
+// Every rule and hedge runs only where one of its required literals is in the text (one pass of
+// prefilter.ts's automaton tells which), and the lists are still read in order, so the rule that
+// decides is the same. Most texts hold the literals of none of them; trying each regex (or one
+// alternation of a list) at every character was most of the claims stage.
+const prefiltered = [shapeRules, fillerRules, advicePatterns, hedges];
+const offsets = prefiltered.map((_, i) => prefiltered.slice(0, i).reduce((a, l) => a + l.length, 0));
+const [SHAPE, FILLER, ADVICE, HEDGE] = offsets as [number, number, number, number];
+const candidates = new Prefilter(prefiltered.flat().map((r) => r.regex));
+/** The first of `rules` (in order, starting at `base` in `can`) that matches. */
+const firstMatch = (rules: Rule[], base: number, can: Uint8Array, text: string): Rule | undefined => {
+  for (let i = 0; i < rules.length; i++) if (can[base + i] && rules[i]!.regex.test(text)) return rules[i];
+  return undefined;
+};
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const COLON = /[:;]\s+/gu;
@@ -74,30 +72,32 @@ const COORDINATED = /(?:[,;]|\s?[—–]\s?)\s*(?:so|then|and then|but)\s+/gu;
 /** Decide the claim type of one segment's text. */
 export function classify(raw: string): TypeDecision {
   const text = stripListMarker(repairPunctuation(raw).trim());
-  const hedge = hedgeScore(text);
-  if (anyShape.test(text)) for (const r of shapeRules) {
-    if (r.regex.test(text) && !(r.unlessEarlierSentence && EARLIER_SENTENCE.test(text))) return { type: null, rule: r.id, hedge };
+  const can = candidates.scan(text);
+  const hedge = hedgeScore(text, can);
+  for (let i = 0; i < shapeRules.length; i++) {
+    const r = shapeRules[i]!;
+    if (can[SHAPE + i] && r.regex.test(text) && !(r.unlessEarlierSentence && EARLIER_SENTENCE.test(text))) return { type: null, rule: r.id, hedge };
   }
   const tokens = text.match(WORD) ?? [];
   if (isTitle(tokens, /[.?!]["”’)]?$/u.test(text))) return { type: null, rule: 'title-case', hedge };
   if (tokens.length < 3 && !startsWithImperative(text, true)) return { type: null, rule: 'too-short', hedge };
-  if (anyFiller.test(text)) for (const r of fillerRules) if (r.regex.test(text)) return { type: null, rule: r.id, hedge };
+  const filler = firstMatch(fillerRules, FILLER, can, text);
+  if (filler) return { type: null, rule: filler.id, hedge };
   if (/\?[\s"”’)]*$/u.test(text)) return { type: 'question', rule: 'question', hedge };
-  const advice = adviceRule(text);
+  const advice = adviceRule(text, can);
   if (advice) return { type: 'advice', rule: advice, hedge };
   return { type: 'fact', rule: 'statement', hedge };
 }
 
 /** 0 (plain) to 1 (strongly hedged), rounded to 2 decimals. */
-export function hedgeScore(text: string): number {
+export function hedgeScore(text: string, can: Uint8Array = candidates.scan(text)): number {
   let keep = 1;
-  if (!anyHedge.test(text)) return 0;
-  for (const h of hedges) if (h.regex.test(text)) keep *= 1 - h.weight;
+  for (let i = 0; i < hedges.length; i++) if (can[HEDGE + i] && hedges[i]!.regex.test(text)) keep *= 1 - hedges[i]!.weight;
   return Math.round((1 - keep) * 100) / 100;
 }
 
 /** The advice rule that matches, or undefined. */
-export function adviceRule(text: string): string | undefined {
+export function adviceRule(text: string, can: Uint8Array = candidates.scan(text)): string | undefined {
   // Instructions may follow a lead of the sentence: the part after a colon ('Tips: Stay hydrated').
   for (const clause of [text, ...afterColons(text)]) {
     if (startsWithImperative(clause, false)) return 'imperative';
@@ -108,8 +108,7 @@ export function adviceRule(text: string): string | undefined {
   }
   if (goalIf.test(text)) return 'reader-goal';
   if (readerActs(text)) return 'reader-acts';
-  if (anyAdvice.test(text)) for (const p of advicePatterns) if (p.regex.test(text)) return p.id;
-  return undefined;
+  return firstMatch(advicePatterns, ADVICE, can, text)?.id;
 }
 
 // 'You start by saying the phrase', 'Eventually, you'll apply it to ...', 'you can even meditate

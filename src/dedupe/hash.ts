@@ -48,6 +48,14 @@ function hashRange(s: string, from: number, to: number): number {
 
 // Where a shingle goes and what it weighs: both from its hash, mixed with the fixed seed.
 const SEED = minhash.seed | 0;
+const BINS = minhash.bins;
+const HIGH = 0x10000 % BINS;
+
+// x % BINS for an unsigned 32-bit x, in small integers: (x >>> 0) % BINS is a floating-point
+// remainder, which was most of the time of signing a short segment (its many empty bins probe).
+function mod(x: number): number {
+  return (((x >>> 16) % BINS) * HIGH + (x & 0xffff)) % BINS;
+}
 
 /**
  * MinHash signature by one permutation hashing: each shingle goes to one of `bins` bins by its
@@ -58,12 +66,12 @@ const SEED = minhash.seed | 0;
  */
 export function signature(norm: string): Int32Array {
   const shingles = rawShingles(norm);
-  const k = minhash.bins;
+  const k = BINS;
   const sig = new Int32Array(k).fill(0x7fffffff);
   const filled = new Uint8Array(k);
   for (let j = 0; j < shingles.length; j++) {
     const h = shingles[j]! >>> 0;
-    const bin = h % k;
+    const bin = mod(h);
     const v = (fmix(h ^ SEED) ^ 0x80000000) | 0;
     filled[bin] = 1;
     if (v < sig[bin]!) sig[bin] = v;
@@ -72,7 +80,7 @@ export function signature(norm: string): Int32Array {
     if (filled[i]) continue;
     // At least one bin is filled (every text has a shingle); after 8k probes, scan.
     for (let t = 1; ; t++) {
-      const j = t <= 8 * k ? fmix(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t, 0x85ebca6b) ^ SEED) % k : (i + t) % k;
+      const j = t <= 8 * k ? mod(fmix(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t, 0x85ebca6b) ^ SEED)) : (i + t) % k;
       if (filled[j]) {
         sig[i] = (sig[j]! + t) | 0;
         break;

@@ -1,19 +1,18 @@
 // The corpus statistics (CorpusStats: in how many kept segments each term occurs) are counted on
 // the main thread in input order, after dedupe, over the kept segments only. Finding a segment's
 // terms (tokenising, stemming) is the costly part, so workers do it in pass 1 for every segment
-// still kept after quality, with CorpusStats.add itself on a throwaway instance; the main thread
-// then only adds one per term for the segments dedupe kept. Should `add` ever count something
-// other than one per distinct term and segment, `termsOf` gives null and the main thread calls
-// `add` on the text as before, so the statistics are always exactly CorpusStats.add's.
-import { CorpusStats } from '../topics/index.js';
+// still kept after quality, with termsIn, the function CorpusStats.add counts one per term of;
+// the main thread then only adds one per term for the segments dedupe kept, so the statistics
+// are exactly CorpusStats.add's. (`null`, for a text whose terms were not worked out, makes the
+// main thread call `add` on the text itself.)
+import type { CorpusStats } from '../topics/index.js';
+import { termsIn } from '../topics/corpus.js';
 
 /** The distinct terms CorpusStats.add counts for `text`, joined by "\n" (terms never hold a line break). */
 export function termsOf(text: string): string | null {
-  const one = new CorpusStats();
-  one.add(text);
-  if (one.segments !== 1) return null;
-  for (const [term, n] of one.df) if (n !== 1 || term.includes('\n')) return null;
-  return [...one.df.keys()].join('\n');
+  let out = '';
+  for (const term of termsIn(text)) out = out ? `${out}\n${term}` : term;
+  return out;
 }
 
 /** Count one kept segment, from its precomputed terms when there are any. */

@@ -5,6 +5,7 @@ import verbsFile from './speech-verbs.json' with { type: 'json' };
 import vagueFile from './vague-sources.json' with { type: 'json' };
 import { CREDENTIALS, NAME, nameKind, parseName, type PersonName } from './names.js';
 import { matchesOf } from '../matches.js';
+import { Prefilter } from '../prefilter.js';
 import { genderOfFirstName } from './gender.js';
 import { opensStraight } from './quotes.js';
 import { repairPunctuation } from '../punctuation.js';
@@ -55,6 +56,16 @@ const patterns = {
   vague: new RegExp(`(?:^|(?<=[\\s,;:“"(]))(?:(${VAGUE_SUBJECT})\\s+(?:(?:also|have|has|now|generally|often|usually|consistently|largely|widely)\\s+)?${VAGUE_VERB}\\b|according\\s+to\\s+(?:(?:the|some|many|most)\\s+)?(${VAGUE_SUBJECT})\\b)`, 'giu'),
   pronoun: new RegExp(`\\b(?:(${PRONOUN})\\s+(?:${ADVERB})?(${ANY_VERB}|${LIST_INTRO})|(${VERB}|${BOUND_VERB})\\s+(${PRONOUN}))\\b`, 'giu'),
 };
+const patternList = Object.values(patterns);
+// Which patterns can match a sentence, from one pass over it (prefilter.ts): most sentences hold
+// no reporting verb, 'according' or speaker label, and trying the name patterns at every capital
+// letter was most of the attribution time.
+const candidates = new Prefilter(patternList);
+const [AT_ACCORDING, AT_AFTER, AT_BEFORE, AT_LABEL, AT_VAGUE, AT_PRONOUN] = patternList.map((_, i) => i) as [number, number, number, number, number, number];
+const matchesWhere = (can: Uint8Array, i: number, text: string): RegExpExecArray[] => (can[i] ? matchesOf(patternList[i]!, text) : []);
+
+/** The attribution patterns, for tests (global regexes: copy before use). */
+export const attributionPatterns = (): RegExp[] => [...patternList];
 const listIntroRe = new RegExp(LIST_INTRO, 'iu');
 const boundVerbRe = new RegExp(`^${BOUND_VERB}$`, 'iu');
 const guidanceVerbRe = new RegExp(`^(?:${alt(words(verbsFile.guidanceVerbs))})$`, 'iu');
@@ -67,33 +78,34 @@ const plainSpeaker = (p: PersonName): boolean => Boolean(p.title || p.credential
 export function findAttributions(raw: string): Attribution[] {
   const text = repairPunctuation(raw);
   const out: Attribution[] = [];
-  for (const m of matchesOf(patterns.according, text)) {
+  const can = candidates.scan(text);
+  for (const m of matchesWhere(can, AT_ACCORDING, text)) {
     const description = m[4] ? `at ${m[4]}` : m[3];
     out.push(named(parseName(m[1] ?? '', m[2], description), m[0], m.index, 'according-to'));
   }
-  for (const m of matchesOf(patterns.after, text)) {
+  for (const m of matchesWhere(can, AT_AFTER, text)) {
     // The cue is the verb and the name: a long description after it is not part of the signal.
     // A role between the verb and the name ('says yoga therapist Jo Park') describes the speaker.
     const at = m.index + m[0].indexOf(m[1] ?? '');
     const role = (m[2] ?? '').trim();
     out.push(named(parseName(m[3] ?? '', m[4], m[5] ?? (role || undefined)), `${m[1]} ${m[2]}${m[3]}${m[4] ?? ''}`, at, 'verb-after-quote'));
   }
-  for (const m of matchesOf(patterns.before, text)) {
+  for (const m of matchesWhere(can, AT_BEFORE, text)) {
     // 'Lee found that' only for a name that is plainly a person or institution (not 'the Alternate
     // Healthy Eating Index found that'): a title, credentials, or a given name's gender.
     if (boundVerbRe.test(m[4] ?? '') && !plainSpeaker(parseName(m[1] ?? '', m[2]))) continue;
     if (guidanceVerbRe.test(m[4] ?? '') && !plainSpeaker(parseName(m[1] ?? '', m[2])) && nameKind(parseName(m[1] ?? '')) !== 'publication') continue;
     out.push(named(parseName(m[1] ?? '', m[2], m[3]), m[0], m.index, 'name-then-verb', listIntroRe.test(m[4] ?? '')));
   }
-  for (const m of matchesOf(patterns.label, text)) out.push(named(parseName(m[1] ?? m[3] ?? '', m[2] ?? m[4]), m[0], m.index, 'speaker-label'));
-  for (const m of matchesOf(patterns.vague, text)) {
+  for (const m of matchesWhere(can, AT_LABEL, text)) out.push(named(parseName(m[1] ?? m[3] ?? '', m[2] ?? m[4]), m[0], m.index, 'speaker-label'));
+  for (const m of matchesWhere(can, AT_VAGUE, text)) {
     const subject = (m[1] ?? m[2] ?? '').replace(/\s+/gu, ' ');
     out.push({ kind: 'vague', name: subject.charAt(0).toUpperCase() + subject.slice(1).toLowerCase(), cue: m[0].trim(), at: m.index, pattern: 'vague' });
   }
   for (const s of findStudies(text)) out.push({ kind: 'study', study: s.study, cue: s.cue, at: s.at, pattern: s.pattern });
   const group = findGroupAnaphor(text);
   if (group) out.push({ kind: 'group', cue: group.cue, at: group.at, pattern: 'group-anaphor', definite: group.definite, it: group.it });
-  for (const m of matchesOf(patterns.pronoun, text)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
+  for (const m of matchesWhere(can, AT_PRONOUN, text)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
   // Words inside quotation marks are the quoted speaker's, not an attribution of this sentence
   // ('“What HCA said is ...,” says Jo Park': the source is Jo Park).
   const quoted = quotedRanges(text);

@@ -24,6 +24,7 @@ import { describe } from './describe.js';
 import { DEFINITE_REACH, journalOfStudy } from './studies.js';
 import { reportsFinding } from './findings.js';
 import { matchesOf } from '../matches.js';
+import { Prefilter } from '../prefilter.js';
 import { repairPunctuation } from '../punctuation.js';
 
 type Kind = Source['kind'];
@@ -32,6 +33,8 @@ interface Pending { key: string; source: Found; first: number; mentions: Set<num
 
 const nameWithCredentials = new RegExp(`(${NAME})(${CREDENTIALS})`, 'gu');
 const titledName = new RegExp(`(?<![\\p{L}])(?:${TITLE})\\s+${NAME}`, 'gu');
+// Both run only on segments holding a credential or a title (prefilter.ts).
+const namePatterns = new Prefilter([nameWithCredentials, titledName]);
 
 export function sources(doc: Doc): void {
   const index = new Map(doc.segments.map((s, i) => [s.id, i]));
@@ -164,12 +167,13 @@ function buildRegistry(doc: Doc, attributionsOf: Attribution[][]): NameRegistry 
       if (isWeak(a)) weak.push(a.name);
       else registry.add(a.name);
     }
-    for (const m of matchesOf(nameWithCredentials, seg.text)) {
+    const can = namePatterns.scan(seg.text);
+    for (const m of can[0] ? matchesOf(nameWithCredentials, seg.text) : []) {
       const p = parseName(m[1] ?? '', m[2]);
       if (nameKind(p) === 'person') registry.add(p);
     }
     // A titled full name anywhere ('Dr. Ruth Okoro treats ...') is a person the text introduces.
-    for (const m of matchesOf(titledName, seg.text)) {
+    for (const m of can[1] ? matchesOf(titledName, seg.text) : []) {
       const p = parseName(m[0]);
       if (p.title && p.tokens.length >= 2 && nameKind(p) === 'person') registry.add(p);
     }

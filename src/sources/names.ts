@@ -123,7 +123,7 @@ export class NameRegistry {
     const out: PersonName[] = [];
     for (const e of this.entries.values()) {
       const last = e.name.tokens[e.name.tokens.length - 1] ?? '';
-      if (!e.ambiguous && last.length > 1 && new RegExp(`(?<![\\p{L}])${escape(last)}(?![\\p{L}])`, 'u').test(text)) out.push(e.name);
+      if (!e.ambiguous && last.length > 1 && text.includes(last) && surnameRegex(last).test(text)) out.push(e.name);
     }
     return out;
   }
@@ -134,6 +134,18 @@ export class NameRegistry {
     if (!e || e.ambiguous || !compatible(e.name, p)) return p;
     return merge(e.name, p);
   }
+}
+
+// The surname as a whole word: one regex per distinct surname, made once (most texts do not hold
+// the surname at all, which `includes` tells first).
+const surnameRegexes = new Map<string, RegExp>();
+function surnameRegex(last: string): RegExp {
+  let re = surnameRegexes.get(last);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}])${escape(last)}(?![\\p{L}])`, 'u');
+    if (surnameRegexes.size < 10_000) surnameRegexes.set(last, re);
+  }
+  return re;
 }
 
 // Same surname and, where both give one, the same first name (or its initial); a shorter form

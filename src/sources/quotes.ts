@@ -32,6 +32,13 @@ export function opensStraight(text: string, at: number): boolean {
   return at === 0 || /[\s(\[—–-]/u.test(text[at - 1] ?? '');
 }
 
+const LETTER = /\p{L}/u;
+/** /\p{L}/u on the code unit at `c` alone (a lone surrogate is no letter), ASCII without the regex. */
+function isLetter(code: number, text: string, c: number): boolean {
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return LETTER.test(text[c] ?? '');
+}
+
 /** Quote state of each segment (by index); removed segments are skipped and get none. */
 export function quoteStates(segments: Segment[]): (QuoteState | undefined)[] {
   const out: (QuoteState | undefined)[] = new Array(segments.length);
@@ -43,10 +50,10 @@ export function quoteStates(segments: Segment[]): (QuoteState | undefined)[] {
     const text = repairPunctuation(seg.text);
     let inside = 0, letters = 0;
     for (let c = 0; c < text.length; c++) {
-      const ch = text[c] ?? '';
-      if (ch === '“' || (ch === '"' && opensStraight(text, c))) open = true;
-      else if (ch === '”' || ch === '"') open = false;
-      else if (/\p{L}/u.test(ch)) { letters++; if (open) inside++; }
+      const code = text.charCodeAt(c);
+      if (code === 0x201c || (code === 0x22 && opensStraight(text, c))) open = true;
+      else if (code === 0x201d || code === 0x22) open = false;
+      else if (isLetter(code, text, c)) { letters++; if (open) inside++; }
     }
     openFor = open ? (startsInside ? openFor + 1 : 1) : 0;
     if (openFor > maxSegments) { open = false; openFor = 0; }

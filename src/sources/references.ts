@@ -4,6 +4,7 @@
 import referencesFile from './references.json' with { type: 'json' };
 import type { Segment } from '../types.js';
 import { matchesOf } from '../matches.js';
+import { Prefilter } from '../prefilter.js';
 
 export interface PageReference {
   kind: 'url' | 'citation';
@@ -16,6 +17,9 @@ export interface PageReference {
 
 const urlRes = referencesFile.urls.map((r) => new RegExp(r.pattern, 'gu'));
 const citationRes = referencesFile.citations.map((r) => new RegExp(r.pattern, 'gu'));
+// Most segments hold no scheme, 'www.', year or reference punctuation: the patterns run only
+// where their required literals are (prefilter.ts).
+const candidates = new Prefilter([...citationRes, ...urlRes]);
 
 export function pageReferences(segments: Segment[]): PageReference[] {
   const found = new Map<string, PageReference>();
@@ -27,11 +31,16 @@ export function pageReferences(segments: Segment[]): PageReference[] {
     else if (!had.mentions.includes(seg.id)) had.mentions.push(seg.id);
   };
   segments.forEach((seg, index) => {
-    for (const re of citationRes) for (const m of matchesOf(re, seg.text)) add('citation', tidyCitation(m[0]), seg, index);
-    for (const re of urlRes) for (const m of matchesOf(re, seg.text)) {
+    const can = candidates.scan(seg.text);
+    citationRes.forEach((re, i) => {
+      if (can[i]) for (const m of matchesOf(re, seg.text)) add('citation', tidyCitation(m[0]), seg, index);
+    });
+    urlRes.forEach((re, i) => {
+      if (can[citationRes.length + i]) for (const m of matchesOf(re, seg.text)) {
       const url = tidyUrl(m[0]);
       if (url.length > 10) add('url', url, seg, index);
-    }
+      }
+    });
   });
   return [...found.values()].sort((a, b) => a.first - b.first);
 }

@@ -6,6 +6,7 @@ import studiesFile from './studies.json' with { type: 'json' };
 import verbsFile from './speech-verbs.json' with { type: 'json' };
 import { NAME, nameKind, parseName } from './names.js';
 import { matchesOf } from '../matches.js';
+import { Prefilter } from '../prefilter.js';
 
 export interface Study {
   kind: 'publication' | 'organization';
@@ -39,6 +40,9 @@ const ANAPHOR_VERB = `(?:${FIND}|${alt(words(studiesFile.anaphorVerbs))})`;
 const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:${alt(words(verbsFile.adverbs))})\\s+)?(${ANAPHOR_VERB})\\b`, 'giu');
 /** How many kept segments back a definite pointer ('the researchers') may reach for its study. */
 export const DEFINITE_REACH = studiesFile.definiteReach.segments;
+// The anaphor pattern runs only on sentences holding one of its literals (prefilter.ts).
+const anaphorFilter = new Prefilter([anaphor]);
+const anaphorCan = (text: string): boolean => anaphorFilter.scan(text)[0] === 1;
 const groupVerb = new RegExp(`^[^.;!?]{0,120}?\\b(?:${FIND}|say|says|said|suggest|estimated|wrote|write|reported|concluded|noted)\\b`, 'iu');
 const headWord = new RegExp(`\\b${HEAD}\\b`, 'iu');
 const groupWord = new RegExp(`\\b${GROUP}\\b`, 'u');
@@ -90,7 +94,7 @@ export function findStudies(text: string): StudyMatch[] {
  */
 export function findGroupAnaphor(text: string): { cue: string; at: number; definite: boolean; it: boolean } | undefined {
   // 'it' points back only as the sentence's subject ('It said ...'), not inside a clause ('what it shows').
-  const m = matchesOf(anaphor, text).find((a) => !/^it$/iu.test(a[1] ?? '') || /^[\s“"(]*$/u.test(text.slice(0, a.index)));
+  const m = (anaphorCan(text) ? matchesOf(anaphor, text) : []).find((a) => !/^it$/iu.test(a[1] ?? '') || /^[\s“"(]*$/u.test(text.slice(0, a.index)));
   return m ? { cue: m[0], at: m.index, definite: !/^(?:they|it)$/iu.test(m[1] ?? ''), it: /^it$/iu.test(m[1] ?? '') } : undefined;
 }
 

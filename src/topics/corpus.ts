@@ -30,15 +30,19 @@ export class CorpusStats {
   }
 }
 
-/** The distinct terms a text counts for: its stems, and each pair of adjacent content stems. */
-function termsIn(text: string): Set<string> {
+/**
+ * The distinct terms a text counts for, in the order they first occur: its stems, and each pair
+ * of adjacent content stems (two stems joined by a space; no term holds a line break).
+ */
+export function termsIn(text: string): Set<string> {
   const seen = new Set<string>();
   const toks = tokens(text);
-  toks.forEach((t, i) => {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
     seen.add(t.stem);
     const next = toks[i + 1];
     if (next && !t.stop && !next.stop) seen.add(`${t.stem} ${next.stem}`);
-  });
+  }
   return seen;
 }
 

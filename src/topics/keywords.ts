@@ -21,10 +21,9 @@ export function keywords(text: string, corpus: CorpusStats, exclude: Set<string>
     bump(t.stem, t.word, corpus.idf(t.stem), i, [t.stem]);
     const next = toks[i + 1];
     // A phrase counts when it recurs in the run (df >= 2): "muscle relaxant", not any word pair.
-    if (next && !next.stop && !exclude.has(next.word) && (corpus.df.get(`${t.stem} ${next.stem}`) ?? 0) >= 2) {
-      const key = `${t.stem} ${next.stem}`;
-      bump(key, `${t.word} ${next.word}`, corpus.idf(key), i, [t.stem, next.stem]);
-    }
+    if (!next || next.stop || exclude.has(next.word)) return;
+    const key = `${t.stem} ${next.stem}`;
+    if ((corpus.df.get(key) ?? 0) >= 2) bump(key, `${t.word} ${next.word}`, corpus.idf(key), i, [t.stem, next.stem]);
   });
   const ranked = [...scored.values()].sort((a, b) => b.score - a.score || a.at - b.at);
   const out: typeof ranked = [];

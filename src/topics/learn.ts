@@ -79,11 +79,28 @@ export function fitLinear(samples: Sample[], topicCount: number, opts: FitOption
   return { bias: Array.from(b), weights };
 }
 
+// The weights as a Map, made once per model: looking a fresh feature string up as a property of
+// the weights object first interns it (a string-table lookup), a Map only hashes it. What the
+// object also gives through its prototype (a feature named 'constructor') is kept: a name of
+// Object.prototype missing from the Map is still read from the object, as before.
+const weightMaps = new WeakMap<LinearTopics, Map<string, number[]>>();
+const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function weightsOf(model: LinearTopics): Map<string, number[]> {
+  let map = weightMaps.get(model);
+  if (!map) {
+    map = new Map(Object.entries(model.weights));
+    weightMaps.set(model, map);
+  }
+  return map;
+}
+
 /** Raw scores (logits) per topic of one text's features. */
 export function logits(model: LinearTopics, x: Features): number[] {
   const z = [...model.bias];
+  const weights = weightsOf(model);
   x.names.forEach((n, j) => {
-    const ws = model.weights[n];
+    const ws = weights.get(n) ?? (inherited.has(n) ? (model.weights[n] as number[] | undefined) : undefined);
     if (ws) for (let k = 0; k < z.length; k++) z[k]! += ws[k]! * x.values[j]!;
   });
   return z;

@@ -14,23 +14,137 @@ export interface Token {
 }
 
 const WORD = /\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu;
-const cache = new Map<string, Token>();
 /** Distinct words remembered; past this many (a run over many languages), new words are worked out each time. */
 const CACHE_WORDS = 100_000;
 
-function token(word: string): Token {
-  let t = cache.get(word);
-  if (t === undefined) {
-    t = Object.freeze({ word, stem: PorterStemmer.stem(word.replace(/['’]s$/u, '')), stop: isStopWord(word) });
-    if (cache.size < CACHE_WORDS) cache.set(word, t);
+function make(word: string): Token {
+  return Object.freeze({ word, stem: PorterStemmer.stem(word.replace(/['’]s$/u, '')), stop: isStopWord(word) });
+}
+
+// The cache: an open-addressing table keyed by a word's characters, so that a word read from a
+// text is found without first cutting it out as a string of its own (a Map needs the string, and
+// hashing that fresh string was most of the time of tokens()). FNV-1a over the UTF-16 code units.
+let mask = 1023;
+let words: (string | undefined)[] = new Array<string | undefined>(mask + 1);
+let records: (Token | undefined)[] = new Array<Token | undefined>(mask + 1);
+let hashes = new Int32Array(mask + 1);
+let size = 0;
+
+function hashOf(src: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function sameWord(word: string, src: string, from: number, to: number): boolean {
+  if (word.length !== to - from) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== src.charCodeAt(from + i)) return false;
+  return true;
+}
+
+/** The token of `src.slice(from, to)`. */
+function tokenAt(src: string, from: number, to: number): Token {
+  const h = hashOf(src, from, to);
+  let slot = h & mask;
+  for (let w = words[slot]; w !== undefined; w = words[slot]) {
+    if (hashes[slot] === h && sameWord(w, src, from, to)) return records[slot]!;
+    slot = (slot + 1) & mask;
+  }
+  const t = make(from === 0 && to === src.length ? src : src.slice(from, to));
+  if (size < CACHE_WORDS) {
+    words[slot] = t.word;
+    records[slot] = t;
+    hashes[slot] = h;
+    if (++size * 2 > mask) grow();
   }
   return t;
 }
 
+function grow(): void {
+  const [oldWords, oldRecords, oldHashes] = [words, records, hashes];
+  mask = mask * 2 + 1;
+  words = new Array<string | undefined>(mask + 1);
+  records = new Array<Token | undefined>(mask + 1);
+  hashes = new Int32Array(mask + 1);
+  for (let i = 0; i < oldWords.length; i++) {
+    if (oldWords[i] === undefined) continue;
+    let slot = oldHashes[i]! & mask;
+    while (words[slot] !== undefined) slot = (slot + 1) & mask;
+    words[slot] = oldWords[i];
+    records[slot] = oldRecords[i];
+    hashes[slot] = oldHashes[i]!;
+  }
+}
+
+const token = (word: string): Token => tokenAt(word, 0, word.length);
+
 export const stem = (word: string): string => token(word).stem;
 
-/** Letters-only words, lower-cased, with stems. Hyphenated words are split ("warm-up" -> warm, up). */
+// Which BMP characters are letters (\p{L}): 0 not known yet, 1 a letter, 2 not.
+const LETTER = /^\p{L}$/u;
+const bmpLetter = new Uint8Array(0x10000);
+
+/** Code units of the letter (\p{L}) at `i`: 1, 2 for one outside the BMP, 0 for no letter. */
+function letterAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = bmpLetter[c]!;
+  if (known === 0) bmpLetter[c] = known = LETTER.test(s[i]!) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/**
+ * Letters-only words, lower-cased, with stems. Hyphenated words are split ("warm-up" -> warm, up).
+ * The words are what WORD finds in the lower-cased text (a letter, then letters, apostrophes and
+ * hyphens up to the last letter), read here character by character.
+ */
 export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const first = letterAt(lower, i);
+    if (!first) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + first;
+    let hyphen = false, hyphenAfterEnd = false;
+    for (let j = end; j < n;) {
+      const c = lower.charCodeAt(j);
+      if (c === 0x27 || c === 0x2019 || c === 0x2d) {
+        if (c === 0x2d) hyphenAfterEnd = true;
+        j++;
+        continue;
+      }
+      const l = letterAt(lower, j);
+      if (!l) break;
+      j += l;
+      end = j;
+      if (hyphenAfterEnd) hyphen = true;
+    }
+    if (!hyphen) out.push(tokenAt(lower, start, end));
+    else {
+      let from = start;
+      for (let j = start; j <= end; j++) {
+        if (j < end && lower.charCodeAt(j) !== 0x2d) continue;
+        if (j > from) out.push(tokenAt(lower, from, j));
+        from = j + 1;
+      }
+    }
+    i = end;
+  }
+  return out;
+}
+
+/** tokens() as the regex reads them (kept to test the scanner against). */
+export function tokensByRegex(text: string): Token[] {
   const out: Token[] = [];
   const lower = text.toLowerCase();
   WORD.lastIndex = 0;
