@@ -31,6 +31,15 @@ interface ScriptTable {
 const tables = new Map<string, ScriptTable>();
 const scripts = Object.entries(expressions);
 
+// The cleaned sample has at most twice MAX_LENGTH code units (lower-casing can lengthen it: İ is
+// two), so at most 4096 trigrams: a table of four times that keeps the probes short.
+const SLOTS = 1 << 14;
+const MASK = SLOTS - 1;
+const slotKeys = new Float64Array(SLOTS);
+const slotCounts = new Int32Array(SLOTS);
+const used = new Int32Array(SLOTS);
+const hash = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 18;
+
 const code = (s: string, i: number): number => s.charCodeAt(i) * 0x100000000 + s.charCodeAt(i + 1) * 0x10000 + s.charCodeAt(i + 2);
 
 function tableOf(script: string): ScriptTable {
@@ -75,15 +84,26 @@ export function francCode(value: string, minLength = 10): string {
   if (!script || !(script in data)) return !script || share === 0 ? 'und' : script;
   const { languages, index, lists } = tableOf(script);
   const s = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<number, number>();
+  // Distinct trigrams and their counts in an open-addressing table (a Map of 48-bit number keys
+  // was most of the time); the table is reused and emptied after each call.
+  let distinct = 0;
   for (let i = 0; i + 3 <= s.length; i++) {
     const key = code(s, i);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let slot = hash(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2));
+    while (slotCounts[slot] !== 0 && slotKeys[slot] !== key) slot = (slot + 1) & MASK;
+    if (slotCounts[slot] === 0) {
+      slotKeys[slot] = key;
+      used[distinct++] = slot;
+    }
+    slotCounts[slot]!++;
   }
   // Every language starts at 300 per distinct trigram; a trigram it has replaces its 300.
-  const distance = new Array<number>(languages.length).fill(counts.size * MAX_DIFFERENCE);
-  for (const [key, count] of counts) {
-    const at = index.get(key);
+  const distance = new Array<number>(languages.length).fill(distinct * MAX_DIFFERENCE);
+  for (let u = 0; u < distinct; u++) {
+    const slot = used[u]!;
+    const count = slotCounts[slot]!;
+    slotCounts[slot] = 0;
+    const at = index.get(slotKeys[slot]!);
     if (at === undefined) continue;
     const list = lists[at]!;
     for (let k = 0; k < list.length; k += 2) {
