@@ -44,13 +44,20 @@ export function widthAt(text: string, i: number): number {
 
 /** Runs of letters and digits: `text.match(/[\p{L}\p{N}]+/gu).length`. */
 export function wordCount(text: string): number {
+  return wordCountIn(text, 0, text.length);
+}
+
+/** wordCount of `text.slice(start, end)`, without the slice. */
+export function wordCountIn(text: string, start: number, end: number): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; ) {
-    const word = (classAt(text, i) & (LETTER | NUMBER)) !== 0;
+  for (let i = start; i < end; ) {
+    // A surrogate pair cut at `end` leaves a lone high surrogate in the slice: no class.
+    const width = widthAt(text, i);
+    const word = i + width <= end && (classAt(text, i) & (LETTER | NUMBER)) !== 0;
     if (word && !inWord) n++;
     inWord = word;
-    i += widthAt(text, i);
+    i += i + width <= end ? width : 1;
   }
   return n;
 }

@@ -5,7 +5,9 @@
 // the model always sees features computed the same way.
 import { RuleMatches, RULE_KINDS, wordCount } from './rules.js';
 import { stopwords } from './language.js';
-import { classAt, widthAt, LETTER, NUMBER, SPACE, UPPER } from './chars.js';
+import { LETTER, NUMBER, wordCountIn } from './chars.js';
+import { endsQuestion, finished, finishedIn, lastClass, scanSegment } from './scan.js';
+import { isSpace } from '../segment/chunks.js';
 
 export interface SpanLike {
   start: number;
@@ -28,8 +30,13 @@ const CONTEXT_OF = ['logWords', 'stopRatio', 'titleRatio', 'endsSentence', 'whol
 const CONTEXT = [...CONTEXT_OF.map((f) => `prev:${f}`), ...CONTEXT_OF.map((f) => `next:${f}`)];
 
 export const FEATURE_NAMES: string[] = [...BASE, ...RULES, ...CONTEXT, ...RELATIVE];
+const CONTEXT_COLS = CONTEXT_OF.map((f) => BASE.indexOf(f));
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const URL_START = /(https?:\s?\/\/|www\.)\S/u;
+const LOWER_START = /^[\p{Ll}]/u;
+const CRUMB = /\s[|»›]\s|^[|»›]/u;
+const DIGIT_START = /^\d/u;
+const FIRST_PERSON = /\b(I|we|you|my|our|your)\b/u;
 /** Ends like a sentence: . ! or ? and any closing quotes or brackets. */
 export const FINISHED = /[.!?]["'”’)\]]*$/u;
 
@@ -40,7 +47,7 @@ export function isFlat(text: string): boolean {
   for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    if (wordCount(text.slice(start, end)) > 0 && ++withWords >= 5) return false;
+    if (wordCountIn(text, start, end) > 0 && ++withWords >= 5) return false;
     start = end + 1;
   }
   return true;
@@ -55,13 +62,14 @@ export function featureRows(text: string, spans: SpanLike[], lang: string, match
   const lines = lineInfo(text);
   const flat = lines.count < 5 ? 1 : 0;
   const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang)));
-  const at = (i: number, f: (typeof CONTEXT_OF)[number]): number => base[i]?.[BASE.indexOf(f)] ?? 0;
   const relative = relativeFeatures(text, spans, base, lines);
+  const at = (i: number, col: number): number => base[i]?.[col] ?? 0;
   return base.map((row, i) => {
-    const ctx: number[] = [];
-    for (const f of CONTEXT_OF) ctx.push((at(i - 1, f) + at(i - 2, f)) / 2);
-    for (const f of CONTEXT_OF) ctx.push((at(i + 1, f) + at(i + 2, f)) / 2);
-    return [...row, ...ctx, ...(relative[i] ?? [])];
+    const out = row.slice();
+    for (const col of CONTEXT_COLS) out.push((at(i - 1, col) + at(i - 2, col)) / 2);
+    for (const col of CONTEXT_COLS) out.push((at(i + 1, col) + at(i + 2, col)) / 2);
+    for (const v of relative[i] ?? []) out.push(v);
+    return out;
   });
 }
 
@@ -71,7 +79,10 @@ const median = (xs: number[]): number => {
 };
 
 function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lines: Lines): number[][] {
-  const col = (f: (typeof BASE)[number]): number[] => base.map((r) => r[BASE.indexOf(f)] ?? 0);
+  const col = (f: (typeof BASE)[number]): number[] => {
+    const j = BASE.indexOf(f);
+    return base.map((r) => r[j] ?? 0);
+  };
   const words = col('logWords');
   const stop = col('stopRatio');
   const ends = col('endsSentence');
@@ -118,10 +129,20 @@ interface Lines {
 function lineInfo(text: string): Lines {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const bodies = starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length));
-  const words = bodies.map(wordCount);
-  const endsSentence = bodies.map((b) => FINISHED.test(b.trimEnd()));
-  return { count: words.filter((w) => w > 0).length, starts, words, endsSentence };
+  const words: number[] = [];
+  const endsSentence: boolean[] = [];
+  let count = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    const end = k + 1 < starts.length ? starts[k + 1]! : text.length;
+    const w = wordCountIn(text, start, end);
+    words.push(w);
+    if (w > 0) count++;
+    let last = end; // FINISHED.test(line.trimEnd())
+    while (last > start && isSpace(text.charCodeAt(last - 1))) last--;
+    endsSentence.push(finishedIn(text, start, last));
+  }
+  return { count, starts, words, endsSentence };
 }
 
 function lineOf(lines: Lines, offset: number): number {
@@ -137,11 +158,9 @@ function lineOf(lines: Lines, offset: number): number {
 
 function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev: SpanLike | undefined, next: SpanLike | undefined, matches: RuleMatches): number[] {
   const s = span.text ?? text.slice(span.start, span.end);
-  const words = s.match(WORD) ?? [];
-  const n = words.length;
-  const { alpha, title, caps, stops } = wordCounts(words, stop);
+  // Words, their casing and stop words, digits, symbols, commas and quotes in one pass (scan.ts).
+  const { words: n, alpha, title, caps, stops, digits, symbols, commas, quote } = scanSegment(s, stop);
   const chars = s.length;
-  const { digits, symbols, commas } = charCounts(s);
   const line = lineOf(lines, span.start);
   const lineStart = lines.starts[line] ?? 0;
   const lineEnd = (lines.starts[line + 1] ?? text.length + 1) - 1;
@@ -149,55 +168,22 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   // neighbours lie on other lines (constant time; slicing the line was quadratic on flat pages).
   const wholeLine = (!prev || prev.end <= lineStart) && (!next || next.start >= lineEnd) ? 1 : 0;
   const rule = matches.first(n);
+  // The patterns anchored at the end are read backwards (a regex ending in $ is tried at every
+  // position); those that need a character are tried only when the segment holds it.
   const row = [
     Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha ? title / alpha : 0,
     alpha ? caps / alpha : 0,
-    FINISHED.test(s) ? 1 : 0, /:$/u.test(s) ? 1 : 0, /[\p{L}\p{N}]$/u.test(s) ? 1 : 0,
+    finished(s) ? 1 : 0, s.endsWith(':') ? 1 : 0, lastClass(s) & (LETTER | NUMBER) ? 1 : 0, // FINISHED, /:$/u, /[\p{L}\p{N}]$/u
     chars ? digits / chars : 0, chars ? symbols / chars : 0,
-    /(https?:\s?\/\/|www\.)\S/u.test(s) ? 1 : 0, /^[\p{Ll}]/u.test(s) ? 1 : 0,
-    text.length ? span.start / text.length : 0, /\s[|»›]\s|^[|»›]/u.test(s) ? 1 : 0,
+    (s.includes('http') || s.includes('www.')) && URL_START.test(s) ? 1 : 0, LOWER_START.test(s) ? 1 : 0,
+    text.length ? span.start / text.length : 0, (s.includes('|') || s.includes('»') || s.includes('›')) && CRUMB.test(s) ? 1 : 0,
     n ? Math.min(2, chars / n / 10) : 0, wholeLine, Math.log1p(lines.words[line] ?? 0) / 2, flat,
-    n ? Math.min(1, commas / n) : 0, /\?["'”’)]*$/u.test(s) ? 1 : 0,
-    /["“”]/u.test(s) ? 1 : 0, n <= 3 ? 1 : 0, /^\d/u.test(s) ? 1 : 0, /(…|\.\.\.)$/u.test(s) ? 1 : 0,
+    n ? Math.min(1, commas / n) : 0, endsQuestion(s) ? 1 : 0, // /\?["'”’)]*$/u
+    quote ? 1 : 0, n <= 3 ? 1 : 0, DIGIT_START.test(s) ? 1 : 0, s.endsWith('…') || s.endsWith('...') ? 1 : 0, // /["“”]/u, /(…|\.\.\.)$/u
     commas >= 2 && alpha && title / alpha > 0.6 ? 1 : 0,
     text.length ? Math.min(1, (chars / text.length) * 10) : 0,
-    /\b(I|we|you|my|our|your)\b/u.test(s) ? 1 : 0,
+    FIRST_PERSON.test(s) ? 1 : 0,
   ];
   for (const k of RULE_KINDS) row.push(rule?.kind === k ? 1 : 0);
   return row;
-}
-
-/** Of the words: how many start with a letter, with a capital, are ALL CAPS (of two or more), are stop words. */
-function wordCounts(words: string[], stop: Set<string>): { alpha: number; title: number; caps: number; stops: number } {
-  let alpha = 0;
-  let title = 0;
-  let caps = 0;
-  let stops = 0;
-  for (const w of words) {
-    const lower = w.toLowerCase();
-    if (stop.has(lower)) stops++;
-    const first = classAt(w, 0);
-    if (!(first & LETTER)) continue;
-    alpha++;
-    if (first & UPPER) title++;
-    if (w.length > 1 && w !== lower && w === w.toUpperCase()) caps++;
-  }
-  return { alpha, title, caps, stops };
-}
-
-/** Code points that are digits (\p{N}), symbols (neither letter, digit nor space), and commas. */
-function charCounts(s: string): { digits: number; symbols: number; commas: number } {
-  let digits = 0;
-  let symbols = 0;
-  let commas = 0;
-  for (let i = 0; i < s.length; ) {
-    const k = classAt(s, i);
-    if (k & NUMBER) digits++;
-    else if (!(k & (LETTER | SPACE))) {
-      symbols++;
-      if (s.charCodeAt(i) === 44) commas++;
-    }
-    i += widthAt(s, i);
-  }
-  return { digits, symbols, commas };
 }

@@ -1,6 +1,7 @@
 // Stop-word lists per language (stopwords-iso), for jusText's main signal: body text is full of
-// function words, furniture is not. The language is detected per document with franc-min.
-import { franc } from 'franc-min';
+// function words, furniture is not. The language is detected per document with franc-min's data
+// (trigrams.ts: franc's answer without its per-call allocations).
+import { francCode } from './trigrams.js';
 import stopwordsIso from 'stopwords-iso' with { type: 'json' };
 import languages from './languages.json' with { type: 'json' };
 
@@ -12,7 +13,7 @@ const cache = new Map<string, Set<string>>();
 export function detectLanguage(text: string): string {
   // franc reads trigrams of the whole string: a sample from the middle is enough and bounded.
   const mid = Math.max(0, Math.floor(text.length / 2) - 1500);
-  const code = franc(text.slice(mid, mid + 3000), { minLength: 20 });
+  const code = francCode(text.slice(mid, mid + 3000), 20);
   return byIso3[code] ?? 'en';
 }
 

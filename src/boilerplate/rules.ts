@@ -1,6 +1,7 @@
 // Furniture rules from rules.json: the first rule whose pattern matches a short-enough segment.
 import rulesFile from './rules.json' with { type: 'json' };
 import { wordCount } from './chars.js';
+import { LiteralFilter } from './literals.js';
 
 export interface FurnitureRule {
   id: string;
@@ -22,6 +23,10 @@ export const furnitureRules: FurnitureRule[] = rulesFile.rules.map((r) => {
     maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare, langs: rule.langs,
   };
 });
+
+// Which rules can match a segment at all, from the literals their patterns require (literals.ts);
+// made on first use.
+let prefilter: LiteralFilter | undefined;
 
 /** The kinds rules can name, in a stable order (the model uses one feature per kind). */
 export const RULE_KINDS = [...new Set(furnitureRules.map((r) => r.kind))].sort();
@@ -56,15 +61,23 @@ export function matchRule(text: string, words = wordCount(text), lang = 'en'): F
 export class RuleMatches {
   private readonly tested: (boolean | undefined)[] = [];
   private title: number | undefined;
+  /** Per rule, 0 when its pattern cannot match the text (made on the first pattern to test). */
+  private may: Uint8Array | undefined;
 
   /** `lang`: the document's language (detectLanguage: 'en' when unsure). */
   constructor(private readonly text: string, private readonly lang = 'en') {}
 
   /** The first rule that matches when the segment has `words` words, or null. */
   first(words: number): FurnitureRule | null {
-    for (const [i, rule] of furnitureRules.entries()) {
+    for (let i = 0; i < furnitureRules.length; i++) {
+      const rule = furnitureRules[i]!;
       if (words > rule.maxWords || words < rule.minWords || (rule.langs && !rule.langs.includes(this.lang))) continue;
-      if (!(this.tested[i] ??= rule.regex.test(this.text))) continue;
+      let matched = this.tested[i];
+      if (matched === undefined) {
+        this.may ??= (prefilter ??= new LiteralFilter(furnitureRules.map((r) => r.regex))).candidates(this.text);
+        this.tested[i] = matched = this.may[i] === 1 && rule.regex.test(this.text);
+      }
+      if (!matched) continue;
       if (rule.minTitleShare !== undefined && (this.title ??= titleShare(this.text)) < rule.minTitleShare) continue;
       return rule;
     }

@@ -32,14 +32,15 @@ export class SiteRepeats {
   /** Count the document's short lines, then remove those its site has repeated often enough. */
   add(doc: Doc): void {
     const site = siteOf(doc);
-    const keys = doc.segments.map((s) => (wordCount(s.text) <= this.settings.maxWords.value ? exactKey(`${site}\n${normalizeForDedupe(s.text)}`) : null));
+    const words = doc.segments.map((s) => wordCount(s.text));
+    const keys = doc.segments.map((s, i) => (words[i]! <= this.settings.maxWords.value ? exactKey(`${site}\n${normalizeForDedupe(s.text)}`) : null));
     for (const key of new Set(keys)) if (key !== null) this.pages.set(key, (this.pages.get(key) ?? 0) + 1);
     doc.segments.forEach((s, i) => {
       const key = keys[i];
       if (s.status !== 'kept' || key === null || key === undefined) return;
       const seen = this.pages.get(key) ?? 0;
       if (seen < this.settings.minPages.value) return;
-      remove(doc, s, { stage: 'boilerplate', kind: wordCount(s.text) <= 3 ? 'nav' : 'other', rule: 'site-repeat', score: seen },
+      remove(doc, s, { stage: 'boilerplate', kind: words[i]! <= 3 ? 'nav' : 'other', rule: 'site-repeat', score: seen },
         { why: `this line is on ${seen} pages of ${site} so far` });
     });
   }

@@ -23,10 +23,13 @@ export interface DoorwayVerdict {
 /** The verdict when the kept segments read as a download doorway page, else undefined. */
 export function doorwayPage(kept: readonly Segment[], settings: DoorwaySettings = rulesFile.doorway): DoorwayVerdict | undefined {
   if (kept.length < settings.minSegments.value) return undefined;
-  const pairs = new Map<string, number>();
   let downloads = 0;
+  for (const s of kept) if (vocabulary.test(s.text)) downloads++;
+  const share = downloads / kept.length;
+  // Too few download words: no verdict, whatever the pairs (counting them was most of the cost).
+  if (share < settings.minDownloadShare.value) return undefined;
+  const pairs = new Map<string, number>();
   for (const s of kept) {
-    if (vocabulary.test(s.text)) downloads++;
     const words = (s.text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/\.$/u, ''));
     const seen = new Set<string>();
     for (let i = 0; i + 1 < words.length; i++) {
@@ -38,8 +41,8 @@ export function doorwayPage(kept: readonly Segment[], settings: DoorwaySettings 
   let phrase = '', most = 0;
   // Ties go to the first pair in sorted order, so the verdict never depends on Map order.
   for (const [p, n] of [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (n > most) [phrase, most] = [p, n];
-  const repeated = most / kept.length, share = downloads / kept.length;
-  if (repeated < settings.minRepeatedShare.value || share < settings.minDownloadShare.value) return undefined;
+  const repeated = most / kept.length;
+  if (repeated < settings.minRepeatedShare.value) return undefined;
   return { phrase, repeated, downloads: share };
 }
 
