@@ -142,7 +142,10 @@ export function finish(ctx: FinishContext, input: FinishInput): Finished {
 const encoder = new TextEncoder();
 const PIECE = 1 << 20;
 
-/** Each file as UTF-8 in pieces of about 1 MB: a file is encoded as it is rendered, never held whole as text. */
+/**
+ * Each file as UTF-8 in pieces of about 1 MB: a file is encoded as it is rendered, never held whole
+ * as text. A file rendered as one string (all but huge documents) is encoded without a join.
+ */
 function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Array[]> {
   const out: RenderedDocument<Uint8Array[]> = {};
   for (const k of ['json', 'md', 'html', 'cleaned'] as const) {
@@ -152,7 +155,8 @@ function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Ar
     let pending: string[] = [];
     let size = 0;
     const flush = (): void => {
-      if (pending.length) bytes.push(encoder.encode(pending.join('')));
+      if (pending.length === 1) bytes.push(encoder.encode(pending[0]));
+      else if (pending.length) bytes.push(encoder.encode(pending.join('')));
       pending = [];
       size = 0;
     };

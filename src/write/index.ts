@@ -28,14 +28,21 @@ export interface RenderedDocument<C = Content> {
 }
 
 /**
- * A document's files as pieces of text (concatenated, each file exactly): the JSON comes out
- * element by element (toJsonPieces), so a huge document can be encoded and written piece by piece.
+ * Documents with more text than this (characters) have their JSON rendered element by element
+ * (toJsonPieces); below it, in one JSON.stringify (toJson), which is the same text (see
+ * toJsonPieces) made about twice as fast.
+ */
+export const JSON_PIECES_ABOVE = 1 << 20;
+
+/**
+ * A document's files as pieces of text (concatenated, each file exactly): a huge document's JSON
+ * comes out element by element (toJsonPieces), so it can be encoded and written piece by piece.
  */
 export function renderDocument(doc: Doc, formats: readonly Format[]): RenderedDocument<Iterable<string>> {
   const out: RenderedDocument<Iterable<string>> = {};
   // The review page is drawn from the JSON's own data, so the two cannot disagree.
   const data = formats.includes('json') || formats.includes('html') ? documentOutput(doc) : undefined;
-  if (formats.includes('json')) out.json = toJsonPieces(data!);
+  if (formats.includes('json')) out.json = doc.source.text.length > JSON_PIECES_ABOVE ? toJsonPieces(data!) : [toJson(data!)];
   if (formats.includes('md')) out.md = [documentMarkdown(doc)];
   if (formats.includes('html')) out.html = documentHtml(data!, doc.source.text, doc.name);
   if (formats.includes('jsonl')) out.cleaned = [cleanedLine(doc)];

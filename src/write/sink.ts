@@ -2,6 +2,7 @@
 // earlier run that this run did not produce (so golden folders match exactly); --check writes
 // nothing and reports each difference as a readable unified diff.
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
@@ -44,25 +45,40 @@ async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
   return files.sort();
 }
 
+/** Write all of `bytes` at the file's current position (write(2) may take fewer bytes than asked). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += fsSync.writeSync(fd, bytes, at, bytes.length - at);
+}
+
+function writeContent(fd: number, content: Content): void {
+  if (typeof content === 'string') {
+    if (content) writeAll(fd, Buffer.from(content, 'utf8'));
+    return;
+  }
+  for (const part of content instanceof Uint8Array ? [content] : content) writeAll(fd, part);
+}
+
 /**
  * Every file is written under a temporary name beside its place (`<file>.<pid>.part`, which no
  * output pattern matches) and renamed into place once complete: a run that dies or fails leaves
  * complete files or none, never half of one. cleaned.jsonl, appended all run long, is renamed when
- * the run finishes.
+ * the run finishes. The calls are synchronous (open, write, close, rename of a file the page cache
+ * takes at once): through node:fs/promises each of them was a promise, a thread-pool round trip and
+ * a FileHandle, about three times the CPU for the same four system calls per file.
  */
 export class WriteSink implements Sink {
   private readonly written = new Set<string>();
-  private readonly open = new Map<string, { handle: fs.FileHandle; temp: string; target: string }>();
+  private readonly open = new Map<string, { fd: number; temp: string; target: string }>();
   private readonly temps = new Set<string>();
   private aborted = false;
   // Folders made by this sink: one recursive mkdir per folder, not per file (it walks the path each time).
   private readonly made = new Set<string>();
   constructor(private readonly dir: string, private readonly prune: boolean) {}
 
-  private async folderOf(target: string): Promise<void> {
+  private folderOf(target: string): void {
     const dir = path.dirname(target);
     if (this.made.has(dir)) return;
-    await fs.mkdir(dir, { recursive: true });
+    fsSync.mkdirSync(dir, { recursive: true });
     this.made.add(dir);
   }
 
@@ -76,38 +92,35 @@ export class WriteSink implements Sink {
     let file = this.open.get(relPath);
     if (!file) {
       const target = path.join(this.dir, relPath);
-      await this.folderOf(target);
+      this.folderOf(target);
       const temp = this.temp(target);
-      file = { handle: await fs.open(temp, 'w'), temp, target };
+      file = { fd: fsSync.openSync(temp, 'w'), temp, target };
       this.open.set(relPath, file);
       this.written.add(relPath);
     }
-    const { handle } = file;
-    if (typeof chunk === 'string') {
-      if (chunk) await handle.write(chunk);
-    } else {
-      for (const part of chunk instanceof Uint8Array ? [chunk] : chunk) if (part.length) await handle.write(part);
-    }
+    writeContent(file.fd, chunk);
   }
 
   async write(relPath: string, content: Content): Promise<void> {
+    if (this.aborted) return;
     const target = path.join(this.dir, relPath);
-    await this.folderOf(target);
+    this.folderOf(target);
     const temp = this.temp(target);
-    await fs.writeFile(temp, content);
-    if (this.aborted) {
-      await fs.rm(temp, { force: true });
-      return;
+    const fd = fsSync.openSync(temp, 'w');
+    try {
+      writeContent(fd, content);
+    } finally {
+      fsSync.closeSync(fd);
     }
-    await fs.rename(temp, target);
+    fsSync.renameSync(temp, target);
     this.temps.delete(temp);
     this.written.add(relPath);
   }
 
   async finish(): Promise<string[]> {
-    for (const { handle, temp, target } of this.open.values()) {
-      await handle.close();
-      await fs.rename(temp, target);
+    for (const { fd, temp, target } of this.open.values()) {
+      fsSync.closeSync(fd);
+      fsSync.renameSync(temp, target);
       this.temps.delete(temp);
     }
     this.open.clear();
@@ -119,7 +132,13 @@ export class WriteSink implements Sink {
 
   async abort(): Promise<void> {
     this.aborted = true;
-    for (const { handle } of this.open.values()) await handle.close().catch(() => undefined);
+    for (const { fd } of this.open.values()) {
+      try {
+        fsSync.closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
     this.open.clear();
     for (const temp of this.temps) await fs.rm(temp, { force: true });
     this.temps.clear();
