@@ -28,12 +28,27 @@ export function isRemovalMessage(m: VFileMessage): boolean {
   return removalMessages.has(m);
 }
 
+// Documents whose removal messages nobody would read (quietRemovals).
+const quiet = new WeakSet<Doc>();
+
+/**
+ * Removals on `doc` set the segment's status and reason only, with no vfile message. For the run's
+ * main-thread copy of a document in the corpus steps (src/run/ordered.ts): it is spilled as plain
+ * data, which leaves removal messages out (src/run/plain.ts), so making them (a message, and a
+ * line index of the whole text for its place) was work thrown away.
+ */
+export function quietRemovals<D extends Doc>(doc: D): D {
+  quiet.add(doc);
+  return doc;
+}
+
 /** Remove a kept segment with a reason; the stage's finding is also reported on the vfile. */
 export function remove(doc: Doc, segment: Segment, reason: Reason, extra?: { duplicateOf?: string; why?: string }): void {
   if (segment.status === 'removed') return;
   segment.status = 'removed';
   segment.reason = reason;
   if (extra?.duplicateOf !== undefined) segment.duplicateOf = extra.duplicateOf;
+  if (quiet.has(doc)) return;
   const place = { start: toPoint(doc, segment.start), end: toPoint(doc, segment.end) };
   const message = withoutStack(() => doc.file.message(extra?.why ?? `${reason.kind}: ${reason.rule}`, { place, ruleId: reason.rule, source: reason.stage }));
   removalMessages.add(message);

@@ -8,6 +8,7 @@ import { oneLine, problem } from '../ingest/problem.js';
 import { NameRegistry } from '../names.js';
 import type { Doc, InputProblem, SourceDoc } from '../types.js';
 import { fromPlainDoc } from './plain.js';
+import { quietRemovals } from '../doc.js';
 import type { Executor } from './executor.js';
 import type { Overrides } from '../settings.js';
 import type { Prepared } from './stages.js';
@@ -51,7 +52,8 @@ export async function* preparedInOrder(input: string | RecordSource, exec: Execu
       // A step failed on this document (its message names the step): reported like a bad input, and the run goes on.
       return problem(source.path, `cannot process (${oneLine(result.message, 200)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
-    return { kind: 'doc', doc: fromPlainDoc(result.doc, source.text, { source }), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
+    // The corpus steps' removals on it are spilled without messages: none are made (quietRemovals).
+    return { kind: 'doc', doc: quietRemovals(fromPlainDoc(result.doc, source.text, { source })), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of typeof input === 'string' ? readInputs(input) : recordItems(input)) {
