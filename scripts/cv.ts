@@ -1,7 +1,7 @@
 // Cross-validation figures for scripts/train-cleaner.ts: token-weighted F1 of "content" per
 // fold, its mean and spread, and the threshold with the best mean over folds.
 
-export interface Sample { rows: number[][]; labels: (0 | 1 | null)[]; weights: number[]; file: string; flat: boolean; fold: number; inSample: boolean }
+export interface Sample { rows: number[][]; labels: (0 | 1 | null)[]; weights: number[]; file: string; flat: boolean; fold: number; inSample: boolean; key?: string }
 
 /** F1 mean and standard deviation over folds, and each fold's F1 (folds with no labeled tokens are skipped). */
 export interface Fit { mean: number; sd: number; folds: number[]; p?: number; r?: number }
