@@ -1,7 +1,7 @@
 // Furniture rules from rules.json: the first rule whose pattern matches a short-enough segment.
 import rulesFile from './rules.json' with { type: 'json' };
 import { wordCount } from './chars.js';
-import { LiteralFilter } from './literals.js';
+import { Prefilter } from '../prefilter.js';
 
 export interface FurnitureRule {
   id: string;
@@ -24,9 +24,9 @@ export const furnitureRules: FurnitureRule[] = rulesFile.rules.map((r) => {
   };
 });
 
-// Which rules can match a segment at all, from the literals their patterns require (literals.ts);
-// made on first use.
-let prefilter: LiteralFilter | undefined;
+// Which rules can match a segment at all, from the literals their patterns require (src/prefilter.ts,
+// the same test claims and sources use); made on first use.
+let prefilter: Prefilter | undefined;
 
 /** The kinds rules can name, in a stable order (the model uses one feature per kind). */
 export const RULE_KINDS = [...new Set(furnitureRules.map((r) => r.kind))].sort();
@@ -74,7 +74,7 @@ export class RuleMatches {
       if (words > rule.maxWords || words < rule.minWords || (rule.langs && !rule.langs.includes(this.lang))) continue;
       let matched = this.tested[i];
       if (matched === undefined) {
-        this.may ??= (prefilter ??= new LiteralFilter(furnitureRules.map((r) => r.regex))).candidates(this.text);
+        this.may ??= (prefilter ??= new Prefilter(furnitureRules.map((r) => r.regex))).scan(this.text).slice(); // scan reuses its array
         this.tested[i] = matched = this.may[i] === 1 && rule.regex.test(this.text);
       }
       if (!matched) continue;

@@ -1,4 +1,4 @@
-// The rules' prefilter (literals.ts, required.ts) may only skip a pattern that cannot match: on
+// The prefilter (src/prefilter.ts), as the furniture rules use it, may only skip a pattern that cannot match: on
 // every text, a pattern that matches must be among the candidates, and the first matching rule
 // must be the one the plain loop over all patterns finds. Texts: pieces of the patterns' own
 // literals in other cases (capitals, the Kelvin sign, the long s, dotted and dotless i), noise,
@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../src/boilerplate/required.js';
-import { LiteralFilter } from '../src/boilerplate/literals.js';
+import { Prefilter, requiredLiterals } from '../src/prefilter.js';
 import { furnitureRules, RuleMatches, titleShare, type FurnitureRule } from '../src/boilerplate/rules.js';
 import { wordCount } from '../src/boilerplate/chars.js';
 import { hasShared, projectRoot, readJsonl, sharedDir } from './helpers/shared.js';
@@ -86,26 +85,13 @@ function plainFirst(text: string, words: number, lang: string): FurnitureRule | 
 }
 
 describe('rule prefilter', () => {
-  it('reads the literals every match must hold, and none where a match may lack them', () => {
-    const lits = (p: string, flags = 'u'): string[] | null => requiredLiterals(new RegExp(p, flags));
-    expect(lits('\\bcopyright\\b|all rights reserved')).toEqual(['all rights reserved', 'copyright']);
-    expect(lits('colou?r')).toEqual(['colour', 'color'].sort());
-    expect(lits('(call|text) us')).toEqual(['call us', 'text us']);
-    expect(lits('ab*c')).toEqual(['a']);
-    expect(lits('(?=look)ahead')).toEqual(['ahead']);
-    expect(lits('\\ud83d\\ude00!')).toEqual(['😀!']);
-    expect(lits('(a)\\1b')).toEqual(['a']);
-    for (const p of ['foo|', 'x*', '[^a]', '\\d+', '.', '(?:a|\\w)', '(a)?', 'x{0}']) expect(lits(p), p).toBeNull();
-    expect(lits('abc', 'i')).toBeNull(); // without the u flag: code units, not read
-  });
-
   it('never skips a pattern that matches: data patterns, tricky patterns, varied texts', () => {
     const patterns = [...dataPatterns(), ...TRICKY];
-    const filter = new LiteralFilter(patterns);
+    const filter = new Prefilter(patterns);
     const texts = [...randomTexts(patterns, 1500), ...realTexts()];
     let matches = 0;
     for (const t of texts) {
-      const may = filter.candidates(t);
+      const may = filter.scan(t);
       patterns.forEach((re, i) => {
         if (!re.test(t)) return;
         matches++;
