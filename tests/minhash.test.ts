@@ -1,17 +1,8 @@
 // signature() computes bins with integer-only arithmetic; it must give the signature of the plain
 // definition (unsigned hash % bins), restated here, on seeded random texts of many lengths.
 import { describe, expect, it } from 'vitest';
-import { signature } from '../src/dedupe/hash.js';
+import { fmix, signature } from '../src/dedupe/hash.js';
 import { minhash, thresholds } from '../src/dedupe/rules.js';
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 function hashRange(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;

@@ -3,6 +3,7 @@
 // sentences written here, the rules' own literals in several cases and spacings, and seeded
 // random mixes of both.
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from './helpers/random.js';
 import noClaimFile from '../src/claims/no-claim.json' with { type: 'json' };
 import adviceFile from '../src/claims/advice-cues.json' with { type: 'json' };
 import hedgeFile from '../src/claims/hedge-words.json' with { type: 'json' };
@@ -46,16 +47,6 @@ const written = [
   '...',
 ];
 
-// A seeded generator (mulberry32): the same texts on every run.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function texts(): string[] {
   const out = [...written];

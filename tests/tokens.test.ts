@@ -2,6 +2,7 @@
 // (tokensByRegex), on sentences written here and on seeded random strings of letters from several
 // scripts, apostrophes, hyphens, surrogate pairs (letters and not) and lone surrogates.
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from './helpers/random.js';
 import { tokens, tokensByRegex } from '../src/topics/text.js';
 
 const written = [
@@ -15,15 +16,6 @@ const written = [
   '--- \'\' ’’',
 ];
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('tokens', () => {
   it('finds the words the regex finds', () => {

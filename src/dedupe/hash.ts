@@ -18,7 +18,7 @@ export function wordsKey(words: readonly string[], salt: number): number {
 }
 
 // Murmur3's finaliser: spreads the bits of a 32-bit value.
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
