@@ -14,3 +14,10 @@ export function ownString(s: string): string {
   if (!BEYOND_LATIN1.test(s)) return Buffer.from(s, 'latin1').toString('latin1');
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+/** FNV-1a over the UTF-16 code units of `s` from `from` to `to`, as a signed 32-bit integer. */
+export function fnv1a(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}

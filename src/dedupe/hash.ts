@@ -2,6 +2,7 @@
 // signatures and the LSH band and anchor keys derived from them.
 import xxhash from 'xxhash-wasm';
 import { minhash, thresholds } from './rules.js';
+import { fnv1a } from '../strings.js';
 
 // xxhash-wasm compiles its WebAssembly asynchronously, once. A top-level await keeps the stage's
 // API synchronous (`new Dedupe().add(doc)`): importing this module waits for it.
@@ -39,12 +40,9 @@ export function charShingles(norm: string): Set<number> {
   return out;
 }
 
-// FNV-1a over UTF-16 code units: cheap, and fmix above makes up for its weak low bits.
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
+// A shingle's hash: FNV-1a over UTF-16 code units (strings.ts), cheap, and fmix above makes up
+// for its weak low bits (fmix reads the 32 bits alike, signed or not).
+const hashRange = fnv1a;
 
 // Where a shingle goes and what it weighs: both from its hash, mixed with the fixed seed.
 const SEED = minhash.seed | 0;

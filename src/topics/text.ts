@@ -4,6 +4,7 @@
 // of its word (no copy per occurrence), so a run stems a word once however often it recurs.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { isStopWord } from './stopwords.js';
+import { fnv1a } from '../strings.js';
 
 export interface Token {
   /** Lower-cased word as written ("spasms"). */
@@ -23,18 +24,12 @@ function make(word: string): Token {
 
 // The cache: an open-addressing table keyed by a word's characters, so that a word read from a
 // text is found without first cutting it out as a string of its own (a Map needs the string, and
-// hashing that fresh string was most of the time of tokens()). FNV-1a over the UTF-16 code units.
+// hashing that fresh string was most of the time of tokens()). FNV-1a over the UTF-16 code units (strings.ts).
 let mask = 1023;
 let words: (string | undefined)[] = new Array<string | undefined>(mask + 1);
 let records: (Token | undefined)[] = new Array<Token | undefined>(mask + 1);
 let hashes = new Int32Array(mask + 1);
 let size = 0;
-
-function hashOf(src: string, from: number, to: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
-  return h;
-}
 
 function sameWord(word: string, src: string, from: number, to: number): boolean {
   if (word.length !== to - from) return false;
@@ -44,7 +39,7 @@ function sameWord(word: string, src: string, from: number, to: number): boolean 
 
 /** The token of `src.slice(from, to)`. */
 function tokenAt(src: string, from: number, to: number): Token {
-  const h = hashOf(src, from, to);
+  const h = fnv1a(src, from, to);
   let slot = h & mask;
   for (let w = words[slot]; w !== undefined; w = words[slot]) {
     if (hashes[slot] === h && sameWord(w, src, from, to)) return records[slot]!;
