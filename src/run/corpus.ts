@@ -10,9 +10,7 @@ import { termsIn } from '../topics/corpus.js';
 
 /** The distinct terms CorpusStats.add counts for `text`, joined by "\n" (terms never hold a line break). */
 export function termsOf(text: string): string | null {
-  let out = '';
-  for (const term of termsIn(text)) out = out ? `${out}\n${term}` : term;
-  return out;
+  return [...termsIn(text)].join('\n');
 }
 
 /** Count one kept segment, from its precomputed terms when there are any. */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeAll } from '../write/sink.js';
 
 export interface SpillRecord {
   header: string;
@@ -75,16 +76,6 @@ export class Spill {
   async remove(): Promise<void> {
     await this.end();
     await fsp.rm(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Write every byte of `parts` at the end of the file (writev may take fewer bytes than asked). */
-function writeAll(fd: number, parts: Buffer[]): void {
-  let rest = parts.filter((p) => p.length);
-  while (rest.length) {
-    let n = fs.writevSync(fd, rest);
-    while (rest.length && n >= rest[0]!.length) n -= rest.shift()!.length;
-    if (n > 0) rest[0] = rest[0]!.subarray(n);
   }
 }
 

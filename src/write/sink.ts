@@ -45,17 +45,19 @@ async function listOutputFiles(dir: string, rel = ''): Promise<string[]> {
   return files.sort();
 }
 
-/** Write all of `bytes` at the file's current position (write(2) may take fewer bytes than asked). */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += fsSync.writeSync(fd, bytes, at, bytes.length - at);
+/** Write every byte of `parts` at the file's current position (writev may take fewer bytes than asked). Also the spill's. */
+export function writeAll(fd: number, parts: readonly Uint8Array[]): void {
+  let rest = parts.filter((p) => p.length);
+  while (rest.length) {
+    let n = fsSync.writevSync(fd, rest);
+    while (rest.length && n >= rest[0]!.length) n -= rest.shift()!.length;
+    if (n > 0) rest[0] = rest[0]!.subarray(n);
+  }
 }
 
 function writeContent(fd: number, content: Content): void {
-  if (typeof content === 'string') {
-    if (content) writeAll(fd, Buffer.from(content, 'utf8'));
-    return;
-  }
-  for (const part of content instanceof Uint8Array ? [content] : content) writeAll(fd, part);
+  if (typeof content === 'string') writeAll(fd, [Buffer.from(content, 'utf8')]);
+  else writeAll(fd, content instanceof Uint8Array ? [content] : content);
 }
 
 /**
