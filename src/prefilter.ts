@@ -9,7 +9,7 @@
 // The literals are derived by a small reader of the regex syntax (regex-literals.ts: literals,
 // escapes, classes, groups, alternation, quantifiers, anchors, lookarounds); anything it does not
 // know contributes nothing, so the test can only be too lenient, never too strict. Literals hold
-// only ASCII and caseless punctuation (U+2000-U+206F) and are looked for case-insensitively, for
+// only ASCII and caseless punctuation and signs (literalChar) and are looked for case-insensitively, for
 // every regex (for a case-sensitive one that only lets more texts through). Under the i flag an
 // ASCII letter also matches the long s (U+017F) and the Kelvin sign (U+212A): a text holding
 // either (or the dotless ı, for regexes without the u flag) is passed to every regex.

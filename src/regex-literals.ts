@@ -1,9 +1,10 @@
 // The literals every match of a regular expression must contain, read from its source: lists
-// such that a match holds one literal of each list (prefilter.ts runs a regex only where that is
-// so). A small reader of the regex syntax the rules use (literals, escapes, classes, groups,
-// alternation, quantifiers, anchors, lookarounds); anything it does not know contributes
-// nothing, so the lists can only be too lenient, never too strict. Literals hold only ASCII and
-// caseless punctuation (U+2000-U+206F), lower-cased under the i flag.
+// such that a text the regex matches in holds one literal of each list (in the match, or next to
+// it for a positive lookaround; prefilter.ts runs a regex only where that is so). A small reader
+// of the regex syntax the rules use (literals, escapes, classes, groups, alternation,
+// quantifiers, anchors, lookarounds); anything it does not know contributes nothing, so the
+// lists can only be too lenient, never too strict. Literals hold only ASCII and caseless
+// punctuation and signs (literalChar), lower-cased under the i flag.
 
 /** Past this many strings a set is given up (the test then stays lenient). */
 const CAP = 48;
@@ -11,7 +12,8 @@ const CAP = 48;
 interface Info {
   /** Every string the node can match is one of these (null: unknown or too many). */
   set: string[] | null;
-  /** Every match contains one literal of each of these lists (none known: empty). */
+  /** Every text the node matches in holds one literal of each of these lists (in the match, or
+   *  beside it for a lookaround; none known: empty). */
   all: string[][];
 }
 
@@ -95,10 +97,13 @@ function product(a: string[], b: string[]): string[] | null {
   return uniq(out);
 }
 
-// Characters that can stand in a literal: ASCII, and punctuation with no case (U+2000-U+206F).
-const literalChar = (c: string): boolean => {
+// Characters that can stand in a literal: ASCII, punctuation with no case (U+2000-U+206F), and
+// Latin-1's signs and punctuation ('©', '»', '«', '·', '×'), which no other character matches
+// under the i flag either; not 'ª', 'µ' (the micro sign folds to Greek mu) and 'º'.
+// tests/prefilter.test.ts checks every code point against these.
+export const literalChar = (c: string): boolean => {
   const n = c.codePointAt(0) ?? 0;
-  return n < 0x80 || (n >= 0x2000 && n <= 0x206f);
+  return n < 0x80 || (n >= 0x2000 && n <= 0x206f) || (n >= 0xa0 && n <= 0xbf && n !== 0xaa && n !== 0xb5 && n !== 0xba) || n === 0xd7 || n === 0xf7;
 };
 
 class Reader {
@@ -207,10 +212,13 @@ class Reader {
 
   private group(): Info {
     this.at++;
-    let look = false;
+    // A lookaround matches nothing itself. A positive one still needs its text next to the match,
+    // so the text holds a literal of each of its lists (what the prefilter tests); a negative one
+    // tells nothing.
+    let look: 'positive' | 'negative' | undefined;
     if (this.src.startsWith('?:', this.at)) this.at += 2;
-    else if (this.src.startsWith('?=', this.at) || this.src.startsWith('?!', this.at)) { this.at += 2; look = true; }
-    else if (this.src.startsWith('?<=', this.at) || this.src.startsWith('?<!', this.at)) { this.at += 3; look = true; }
+    else if (this.src.startsWith('?=', this.at) || this.src.startsWith('?!', this.at)) { look = this.src[this.at + 1] === '=' ? 'positive' : 'negative'; this.at += 2; }
+    else if (this.src.startsWith('?<=', this.at) || this.src.startsWith('?<!', this.at)) { look = this.src[this.at + 2] === '=' ? 'positive' : 'negative'; this.at += 3; }
     else if (this.src.startsWith('?<', this.at)) {
       const end = this.src.indexOf('>', this.at);
       if (end < 0) throw new Error('name');
@@ -219,6 +227,7 @@ class Reader {
     const inner = this.alternation();
     if (this.peek() !== ')') throw new Error('paren');
     this.at++;
+    if (look === 'positive') return { set: [''], all: lists(inner) };
     return look ? EMPTY : inner;
   }
 

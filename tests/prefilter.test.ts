@@ -7,7 +7,8 @@ import { seededRandom as random } from './helpers/random.js';
 import noClaimFile from '../src/claims/no-claim.json' with { type: 'json' };
 import adviceFile from '../src/claims/advice-cues.json' with { type: 'json' };
 import hedgeFile from '../src/claims/hedge-words.json' with { type: 'json' };
-import { Prefilter, requiredLiterals } from '../src/prefilter.js';
+import { Prefilter, requiredLiteralLists, requiredLiterals } from '../src/prefilter.js';
+import { literalChar } from '../src/regex-literals.js';
 import { attributionPatterns } from '../src/sources/attribution.js';
 
 const ruleRegexes = [...noClaimFile.shape, ...noClaimFile.filler, ...adviceFile.patterns].map(
@@ -112,6 +113,33 @@ describe('prefilter', () => {
     for (const p of ['’', '‘', '“', '”', '—', '–', '…', "'", '.', ':', ' ']) {
       const re = new RegExp(p.replace(/[.]/u, '\\.'), 'iu');
       for (const c of ['\u017f', '\u212a', 'İ', 'ı', p.toUpperCase(), p.toLowerCase()]) expect(re.test(c)).toBe(c === p);
+    }
+  });
+
+  it('reads the literals a positive lookaround needs beside the match, and none from a negative one', () => {
+    expect(requiredLiterals(/(?<=https?:\/\/\S+)\s+/u)).toEqual(['https://', 'http://']);
+    expect(requiredLiteralLists(/\s+(?=\|\s)/u)).toEqual([['|']]);
+    expect(requiredLiterals(/(?<!foo)bar/u)).toEqual(['bar']);
+    expect(requiredLiterals(/\s+(?!x)/u)).toBeNull();
+    const pre = new Prefilter([/(?<=see: )\d+/u, /x(?=yz)/iu]);
+    expect([...pre.scan('see: 12')]).toEqual([1, 0]);
+    expect([...pre.scan('XYZ, 12')]).toEqual([0, 1]);
+  });
+
+  it('takes as literals only characters that match nothing but themselves under the i flag, with or without u', () => {
+    const allowed: string[] = [];
+    for (let cp = 0x80; cp <= 0xffff; cp++) if (literalChar(String.fromCharCode(cp)) && !(cp >= 0xd800 && cp <= 0xdfff)) allowed.push(String.fromCharCode(cp));
+    expect(allowed).toContain('©');
+    expect(allowed).toContain('»');
+    const escaped = allowed.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const withU = new RegExp(`[${escaped}]`, 'iu');
+    const withoutU = new RegExp(`[${escaped}]`, 'i');
+    const set = new Set(allowed);
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (withU.test(c) && !set.has(c)) expect.fail(`U+${cp.toString(16)} matches a literal character under iu`);
+      if (cp <= 0xffff && withoutU.test(c) && !set.has(c)) expect.fail(`U+${cp.toString(16)} matches a literal character under i`);
     }
   });
 

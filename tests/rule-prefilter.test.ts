@@ -37,6 +37,7 @@ const TRICKY = [
   'colou?r', 'ab*c', 'a(bc)?d', '(ab)+c', 'x{0}yz', 'x{2,}y', '(?:foo|bar)baz', 'foo|', '(?:|foo)bar', '[^a]bc', '[a-c]de', '[\\d]x', '\\bend\\b',
   '(?=look)ahead', '(?<=be)hind', '(?!no)yes', '(a)\\1b', '(?<n>ab)\\k<n>', '\\x41\\u0042\\u{43}', '\\ud83d\\ude00!', '😀x', 'a.b', '\\.\\*\\/', '[\\b]x', '\\cJy',
   '\\0z', 'a\\sb', '\\p{Lu}ab', '[-x]y', '[x-]y', 'ſtraße', 'K', 'İi', '(?:a|b){3}c', 'a{1,2}?b', '^(?:x|y)$', 'straße|STRASSE', 'Σίσυφος', '[ǅ]z',
+  '(?<=ab)c', 'x(?=y|z)', '(?<=(?:foo|bar) )q', '(?<=a(?=b))', '(?=(?<!x)ab)a', '©|\\(c\\)', '[«»]x', 'µs', '×2',
 ].flatMap((p) => ['u', 'iu'].map((f) => new RegExp(p, f)));
 
 let seed = 99;

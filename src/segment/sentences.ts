@@ -3,8 +3,7 @@
 // and only the spans are kept.
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
-import { visit } from 'unist-util-visit';
-import type { Root } from 'nlcst';
+import type { Nodes as Node, Root } from 'nlcst';
 import { cutChunks, type Span } from './chunks.js';
 
 const parser = unified().use(retextEnglish);
@@ -13,13 +12,19 @@ const parser = unified().use(retextEnglish);
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const chunk of cutChunks(text)) {
-    const tree = parser.parse(text.slice(chunk.start, chunk.end)) as Root;
-    visit(tree, 'SentenceNode', (node) => {
-      const s = node.position?.start.offset;
-      const e = node.position?.end.offset;
-      if (s !== undefined && e !== undefined) spans.push({ start: chunk.start + s, end: chunk.start + e });
-      return 'skip';
-    });
+    collect(parser.parse(text.slice(chunk.start, chunk.end)) as Root, chunk.start, spans);
   }
   return spans;
+}
+
+// The sentence nodes in document order, not looking inside them: what unist-util-visit does with
+// a 'skip' on each sentence, without its stack of parents and its closures per node.
+function collect(node: Node, offset: number, spans: Span[]): void {
+  if (node.type === 'SentenceNode') {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    if (s !== undefined && e !== undefined) spans.push({ start: offset + s, end: offset + e });
+    return;
+  }
+  if ('children' in node) for (const child of node.children) collect(child, offset, spans);
 }

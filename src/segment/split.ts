@@ -5,6 +5,7 @@ import wordsFile from './abbreviations.json' with { type: 'json' };
 import { isSpace, type Span } from './chunks.js';
 import { matchesOf } from '../matches.js';
 import { ownString } from '../strings.js';
+import { Prefilter } from '../prefilter.js';
 
 interface SplitRule {
   id: string;
@@ -36,19 +37,38 @@ export interface TextSpan extends Span {
   text: string;
 }
 
+// Which rules can cut a line at all, from the literals their patterns require (src/prefilter.ts):
+// most lines hold no URL, pipe, ellipsis or colon. A piece cut from a line holds only what the
+// line holds, so the line's answer stands for its pieces. Made on first use.
+let prefilter: Prefilter | undefined;
+
 /** Split every span at line breaks, trim it, then apply the split rules in order. */
 export function splitSpans(text: string, spans: Span[], counts?: Map<string, number>): TextSpan[] {
+  const filter = (prefilter ??= new Prefilter(splitRules.map((r) => r.regex)));
   let pieces: TextSpan[] = [];
-  for (const span of spans) for (const line of splitLines(text, span)) pieces.push(withText(text, line));
-  for (const rule of splitRules) {
-    const next: TextSpan[] = [];
-    for (const p of pieces) {
-      const cut = applyRule(text, p, rule);
-      if (cut.length > 1) counts?.set(rule.id, (counts.get(rule.id) ?? 0) + cut.length - 1);
-      next.push(...cut);
+  let mays: Uint8Array[] = []; // per piece: per rule, 0 when its pattern cannot match the piece's line
+  for (const span of spans) {
+    for (const line of splitLines(text, span)) {
+      const piece = withText(text, line);
+      pieces.push(piece);
+      mays.push(filter.scan(piece.text).slice()); // scan reuses its array
     }
-    pieces = next;
   }
+  splitRules.forEach((rule, r) => {
+    const next: TextSpan[] = [];
+    const nextMays: Uint8Array[] = [];
+    pieces.forEach((p, i) => {
+      const may = mays[i]!;
+      const cut = may[r] ? applyRule(text, p, rule) : [p];
+      if (cut.length > 1) counts?.set(rule.id, (counts.get(rule.id) ?? 0) + cut.length - 1);
+      for (const c of cut) {
+        next.push(c);
+        nextMays.push(may);
+      }
+    });
+    pieces = next;
+    mays = nextMays;
+  });
   return pieces;
 }
 
