@@ -11,6 +11,7 @@
 import { note, remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { RuleMatches, wordCount } from './rules.js';
+import { classAt, widthAt, LETTER, UPPER } from './chars.js';
 import { removeLeadsOfFurniture } from './leads.js';
 import { removeTeaserRuns } from './teasers.js';
 import { removeCommentSection } from './comments.js';
@@ -52,7 +53,7 @@ export function boilerplate(doc: Doc, settings: Settings = defaultSettings): voi
   } else {
     for (const i of furniture) {
       const segment = doc.segments[i]!;
-      remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment), rule: 'furniture-model', score: +(1 - (probs[i] ?? 1)).toFixed(3) });
+      remove(doc, segment, { stage: 'boilerplate', kind: shapeKind(segment, words[i] ?? 0), rule: 'furniture-model', score: +(1 - (probs[i] ?? 1)).toFixed(3) });
     }
   }
   if (!flat) removeTeaserRuns(doc, words, settings['boilerplate.teasers']);
@@ -71,10 +72,27 @@ export function fallsBack(kept: number, all: number, fallback: Settings['boilerp
 
 // The model says "furniture" but not which: name the likeliest kind from the segment's shape,
 // so a reader sees titles and menus apart from the rest.
-function shapeKind(segment: Segment): string {
-  const words = segment.text.match(/[\p{L}]+/gu) ?? [];
-  const title = words.filter((w) => /^\p{Lu}/u.test(w)).length / (words.length || 1);
-  if (words.length >= 4 && title > 0.6) return 'related'; // lists of article titles
-  if (wordCount(segment.text) <= 3) return 'nav'; // menu entries and labels
+function shapeKind(segment: Segment, words: number): string {
+  const { runs, upper } = letterRuns(segment.text);
+  const title = upper / (runs || 1);
+  if (runs >= 4 && title > 0.6) return 'related'; // lists of article titles
+  if (words <= 3) return 'nav'; // menu entries and labels
   return 'other';
+}
+
+/** Runs of letters (/\p{L}+/gu), and how many start with a capital (/^\p{Lu}/u), by chars.ts's tables. */
+function letterRuns(text: string): { runs: number; upper: number } {
+  let runs = 0;
+  let upper = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i += widthAt(text, i)) {
+    const k = classAt(text, i);
+    const letter = (k & LETTER) !== 0;
+    if (letter && !inRun) {
+      runs++;
+      if (k & UPPER) upper++;
+    }
+    inRun = letter;
+  }
+  return { runs, upper };
 }
