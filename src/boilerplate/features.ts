@@ -40,26 +40,19 @@ const FIRST_PERSON = /\b(I|we|you|my|our|your)\b/u;
 /** Ends like a sentence: . ! or ? and any closing quotes or brackets. */
 export const FINISHED = /[.!?]["'”’)\]]*$/u;
 
-/** Feature rows, one per span, in FEATURE_NAMES order. */
 /** A flattened page: fewer than five lines with words. The model and its thresholds treat it apart. */
 export function isFlat(text: string): boolean {
-  let withWords = 0;
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    if (wordCountIn(text, start, end) > 0 && ++withWords >= 5) return false;
-    start = end + 1;
-  }
-  return true;
+  return lineInfo(text).count < 5;
 }
 
 /**
+ * Feature rows, one per span, in FEATURE_NAMES order.
  * `lang`: the document's language (stop words, and the rules bound to a language).
  * `matches`: each span's RuleMatches, when the caller also matches rules on the spans (made here otherwise).
+ * `lines`: lineInfo(text), when the caller has it.
  */
-export function featureRows(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[]): number[][] {
+export function featureRows(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[], lines: Lines = lineInfo(text)): number[][] {
   const stop = stopwords(lang);
-  const lines = lineInfo(text);
   const flat = lines.count < 5 ? 1 : 0;
   const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang)));
   const relative = relativeFeatures(text, spans, base, lines);
@@ -116,7 +109,8 @@ function nearest(flags: boolean[]): number[] {
   return out;
 }
 
-interface Lines {
+export interface Lines {
+  /** lines with at least one word */
   count: number;
   /** start offset of each line, ascending */
   starts: number[];
@@ -126,7 +120,8 @@ interface Lines {
   endsSentence: boolean[];
 }
 
-function lineInfo(text: string): Lines {
+/** The text's lines (cut at \n, as text.split('\n')): where each starts, its words, whether it ends like a sentence. */
+export function lineInfo(text: string): Lines {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const words: number[] = [];

@@ -15,7 +15,7 @@ import { classAt, widthAt, LETTER, UPPER } from './chars.js';
 import { removeLeadsOfFurniture } from './leads.js';
 import { removeTeaserRuns } from './teasers.js';
 import { removeCommentSection } from './comments.js';
-import { FEATURE_NAMES, featureRows, isFlat } from './features.js';
+import { FEATURE_NAMES, featureRows, lineInfo } from './features.js';
 import { detectLanguage } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
 import { flatThreshold, lineThreshold } from './page-type.js';
@@ -30,14 +30,15 @@ export function boilerplate(doc: Doc, settings: Settings = defaultSettings): voi
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
   const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang));
-  const rows = featureRows(text, doc.segments, doc.lang, matches);
+  const lines = lineInfo(text);
+  const rows = featureRows(text, doc.segments, doc.lang, matches, lines);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
-  const flat = isFlat(text);
+  const flat = lines.count < 5; // isFlat(text), from the lines already counted
   const words = doc.segments.map((s) => wordCount(s.text));
   const texts = doc.segments.map((s) => s.text);
   const threshold = flat
-    ? flatThreshold(settings['boilerplate.model'].thresholdFlat.value, text, texts, probs, doc.source.url, words, settings['boilerplate.pageType'])
-    : lineThreshold(settings['boilerplate.model'].threshold.value, text, texts, probs, doc.source.url, words, settings['boilerplate.pageType']);
+    ? flatThreshold(settings['boilerplate.model'].thresholdFlat.value, text, texts, probs, doc.source.url, words, settings['boilerplate.pageType'], lines.words)
+    : lineThreshold(settings['boilerplate.model'].threshold.value, text, texts, probs, doc.source.url, words, settings['boilerplate.pageType'], lines.words);
   const left: number[] = []; // what the rules leave, for the model
   doc.segments.forEach((segment, i) => {
     if (segment.status !== 'kept') return;

@@ -36,7 +36,7 @@ const PROSE_WORDS = 12;
  * and the furniture model's content probabilities (the body anchors are model.ts's), `url` the
  * page's address when known, `words` the segments' word counts when the caller has them.
  */
-export function pageFeatures(text: string, texts: string[], probs: number[], url?: string, words: readonly number[] = texts.map(wordCount)): Record<string, number> {
+export function pageFeatures(text: string, texts: string[], probs: number[], url?: string, words: readonly number[] = texts.map(wordCount), lineWords: readonly number[] = text.split('\n').map(wordCount)): Record<string, number> {
   const total = words.reduce((a, b) => a + b, 0) || 1;
   const prose = texts.map((t, i) => (words[i] ?? 0) >= PROSE_WORDS && FINISHED.test(t.trim()));
   let run = 0;
@@ -46,13 +46,13 @@ export function pageFeatures(text: string, texts: string[], probs: number[], url
     run = p ? run + w : w <= 3 ? run : 0; // a label or a date between two paragraphs does not end the run
     best = Math.max(best, run);
   });
-  const lineWords = text.split('\n').map(wordCount).filter((w) => w > 0);
+  const wordyLines = lineWords.filter((w) => w > 0);
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   return {
     proseShare: sum(words.filter((_, i) => prose[i])) / total,
     anchor: sum(words.filter((_, i) => (probs[i] ?? 0) >= ANCHOR)) / total,
-    shortLines: lineWords.filter((w) => w <= 4).length / (lineWords.length || 1),
-    shortLineWords: sum(lineWords.filter((w) => w <= 6)) / total,
+    shortLines: wordyLines.filter((w) => w <= 4).length / (wordyLines.length || 1),
+    shortLineWords: sum(wordyLines.filter((w) => w <= 6)) / total,
     run: best / total,
     logWords: Math.log1p(total),
     ...urlFeatures(url),
@@ -99,8 +99,8 @@ function gated(gate: Gate, modelThreshold: number, features: Record<string, numb
  * features that need line breaks (LINE_FEATURES), and its own cut-off and threshold
  * (flatArticleAt, flatArticleThreshold in page-type.json).
  */
-export function flatThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[], gates: Gates = settings): number {
-  const features = pageFeatures(text, texts, probs, url, words);
+export function flatThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[], gates: Gates = settings, lineWords?: readonly number[]): number {
+  const features = pageFeatures(text, texts, probs, url, words, lineWords);
   for (const name of LINE_FEATURES) features[name] = settings.model.features[name]?.mean ?? 0;
   return gated({ at: gates.flatArticleAt, threshold: gates.flatArticleThreshold }, modelThreshold, features);
 }
@@ -109,6 +109,6 @@ export function flatThreshold(modelThreshold: number, text: string, texts: strin
  * The furniture model's threshold for a line-broken page: higher on an article page, the
  * model's own elsewhere.
  */
-export function lineThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[], gates: Gates = settings): number {
-  return gated({ at: gates.articleAt, threshold: gates.articleThreshold }, modelThreshold, pageFeatures(text, texts, probs, url, words));
+export function lineThreshold(modelThreshold: number, text: string, texts: string[], probs: number[], url?: string, words?: readonly number[], gates: Gates = settings, lineWords?: readonly number[]): number {
+  return gated({ at: gates.articleAt, threshold: gates.articleThreshold }, modelThreshold, pageFeatures(text, texts, probs, url, words, lineWords));
 }
