@@ -66,7 +66,12 @@ export class Prefilter {
   }
 }
 
-/** Aho-Corasick as a table: states by character class, each state with the regexes it reports. */
+/**
+ * Aho-Corasick as a table: states by character class, each state with the regexes it reports.
+ * Literals of one character (' ', ',', '.', ':', '|') are not in the trie: they would report on
+ * most characters of a text. The scan notes which classes it has seen instead, and they are
+ * reported once at the end.
+ */
 class Automaton {
   private readonly classOf = new Uint8Array(0x10000);
   private readonly classes: number;
@@ -75,12 +80,17 @@ class Automaton {
   /** 1 where a state reports something (a typed array: the scan's hot test). */
   private readonly reporting: Uint8Array;
   private readonly owners: number[];
+  /** Per class: the owners of the one-character literal of that class, if there is one. */
+  private readonly singles: [number, number[]][];
+  /** scratch: 1 for each class the scan has seen */
+  private readonly seen: Uint8Array;
 
-  constructor(literals: readonly [string, number][]) {
-    this.owners = [...new Set(literals.map(([, i]) => i))];
+  constructor(all: readonly [string, number][]) {
+    this.owners = [...new Set(all.map(([, i]) => i))];
+    const literals = all.filter(([l]) => l.length > 1);
     // Class 0: any character in no literal. Under folding an ASCII letter's two cases share one.
     let classes = 1;
-    for (const [l] of literals) for (const c of l) {
+    for (const [l] of all) for (const c of l) {
       const code = c.charCodeAt(0);
       if (this.classOf[code]) continue;
       this.classOf[code] = classes;
@@ -89,6 +99,14 @@ class Automaton {
     }
     if (classes > 255) throw new Error('too many characters');
     this.classes = classes;
+    this.seen = new Uint8Array(classes);
+    const singles = new Map<number, Set<number>>();
+    for (const [l, owner] of all) {
+      if (l.length !== 1) continue;
+      const k = this.classOf[l.charCodeAt(0)]!;
+      singles.set(k, (singles.get(k) ?? new Set()).add(owner));
+    }
+    this.singles = [...singles].map(([k, owners]) => [k, [...owners]]);
     // The trie: children found through a table (-1: none yet), and listed per state.
     let trie = new Int32Array(256 * classes).fill(-1);
     const kids: number[][] = [[]];
@@ -149,12 +167,16 @@ class Automaton {
   }
 
   scan(text: string, hits: Uint8Array): void {
-    const { classOf, classes, next, reports, reporting } = this;
+    const { classOf, classes, next, reports, reporting, seen } = this;
+    seen.fill(0);
     let row = 0;
     for (let i = 0; i < text.length; i++) {
-      row = next[row + classOf[text.charCodeAt(i)]!]!;
+      const k = classOf[text.charCodeAt(i)]!;
+      seen[k] = 1;
+      row = next[row + k]!;
       if (reporting[row]) for (const o of reports[row / classes]!) hits[o] = 1;
     }
+    for (const [k, owners] of this.singles) if (seen[k]) for (const o of owners) hits[o] = 1;
   }
 
   all(hits: Uint8Array): void {

@@ -89,6 +89,7 @@ function best(all: string[][]): string[][] {
 }
 
 const uniq = (xs: string[]): string[] => [...new Set(xs)];
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 function product(a: string[], b: string[]): string[] | null {
   if (a.length * b.length > CAP) return null;
@@ -236,7 +237,8 @@ class Reader {
     if (c === undefined) throw new Error('escape');
     this.at += 2;
     if (c === 'b' || c === 'B') return EMPTY;
-    if ('dDwWsS'.includes(c)) return ANY;
+    if (c === 'd') return { set: DIGITS, all: [] }; // [0-9], with or without the u and i flags
+    if ('DwWsS'.includes(c)) return ANY;
     if (c === 'p' || c === 'P') {
       if (this.peek() !== '{') throw new Error('property');
       this.at = this.src.indexOf('}', this.at) + 1;

@@ -126,6 +126,15 @@ describe('prefilter', () => {
     expect([...pre.scan('XYZ, 12')]).toEqual([0, 1]);
   });
 
+  it('reads \\d as the ten digits, and finds one-character literals anywhere in a text', () => {
+    expect(requiredLiterals(/\d/u)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(requiredLiterals(/no\.\d/iu)).toEqual(Array.from({ length: 10 }, (_, d) => `no.${d}`));
+    const pre = new Prefilter([/\d{3}/u, /,[^,]+,/u, /a;b/u, /[|»]/u]);
+    expect([...pre.scan('no figures here')]).toEqual([0, 0, 0, 0]);
+    expect([...pre.scan('call 555, or, A;B »')]).toEqual([1, 1, 1, 1]);
+    expect([...pre.scan('x, y|')]).toEqual([0, 1, 0, 1]);
+  });
+
   it('takes as literals only characters that match nothing but themselves under the i flag, with or without u', () => {
     const allowed: string[] = [];
     for (let cp = 0x80; cp <= 0xffff; cp++) if (literalChar(String.fromCharCode(cp)) && !(cp >= 0xd800 && cp <= 0xdfff)) allowed.push(String.fromCharCode(cp));
