@@ -27,8 +27,9 @@ const SPECIAL_FOLDS = /[\u017f\u212a\u0131]/u;
  */
 export class Prefilter {
   private readonly automaton: Automaton | undefined;
-  /** Per regex, the ids of its literal lists (each must be hit). */
-  private readonly listsOf: number[][];
+  /** The ids of regex i's literal lists (each must be hit) are listIds[listStart[i]] to listIds[listStart[i + 1] - 1]. */
+  private readonly listIds: Int32Array;
+  private readonly listStart: Int32Array;
   private listCount = 0;
   private readonly hits: Uint8Array;
   private readonly flags: Uint8Array;
@@ -38,11 +39,12 @@ export class Prefilter {
     // One automaton for all, case-folded: a literal of a case-sensitive regex is in a text only if
     // it is there in any case, so the fold can only let more texts through, never fewer.
     const literals: [string, number][] = [];
-    this.listsOf = regexes.map((re) => requiredLiteralLists(re).map((list) => {
+    const listsOf = regexes.map((re) => requiredLiteralLists(re).map((list) => {
       const id = this.listCount++;
       for (const l of list) literals.push([l.toLowerCase(), id]);
       return id;
     }));
+    [, this.listStart, this.listIds] = flatten(listsOf.map((ids, i) => [i, ids]));
     this.hits = new Uint8Array(this.listCount);
     this.automaton = literals.length ? new Automaton(literals) : undefined;
   }
@@ -55,11 +57,10 @@ export class Prefilter {
       if (SPECIAL_FOLDS.test(text)) this.automaton.all(hits);
       else this.automaton.scan(text, hits);
     }
-    const flags = this.flags;
+    const { flags, listIds, listStart } = this;
     for (let i = 0; i < flags.length; i++) {
-      const ids = this.listsOf[i]!;
       let f = 1;
-      for (let j = 0; j < ids.length; j++) if (!hits[ids[j]!]) { f = 0; break; }
+      for (let j = listStart[i]!; j < listStart[i + 1]!; j++) if (!hits[listIds[j]!]) { f = 0; break; }
       flags[i] = f;
     }
     return flags;
@@ -76,12 +77,16 @@ class Automaton {
   private readonly classOf = new Uint8Array(0x10000);
   private readonly classes: number;
   private readonly next: Int32Array;
-  private readonly reports: (number[] | undefined)[];
+  /** The owners state s reports are reportOwners[reportStart[s]] to reportOwners[reportStart[s + 1] - 1]. */
+  private readonly reportStart: Int32Array;
+  private readonly reportOwners: Int32Array;
   /** 1 where a state reports something (a typed array: the scan's hot test). */
   private readonly reporting: Uint8Array;
   private readonly owners: number[];
-  /** Per class: the owners of the one-character literal of that class, if there is one. */
-  private readonly singles: [number, number[]][];
+  /** The classes of the one-character literals, and their owners: singleOwners[singleStart[j]] to singleOwners[singleStart[j + 1] - 1]. */
+  private readonly singleClass: Int32Array;
+  private readonly singleStart: Int32Array;
+  private readonly singleOwners: Int32Array;
   /** scratch: 1 for each class the scan has seen */
   private readonly seen: Uint8Array;
 
@@ -106,7 +111,7 @@ class Automaton {
       const k = this.classOf[l.charCodeAt(0)]!;
       singles.set(k, (singles.get(k) ?? new Set()).add(owner));
     }
-    this.singles = [...singles].map(([k, owners]) => [k, [...owners]]);
+    [this.singleClass, this.singleStart, this.singleOwners] = flatten([...singles].map(([k, owners]) => [k, [...owners]]));
     // The trie: children found through a table (-1: none yet), and listed per state.
     let trie = new Int32Array(256 * classes).fill(-1);
     const kids: number[][] = [[]];
@@ -161,22 +166,28 @@ class Automaton {
     // States are stored as their row's offset (state * classes): no multiplication per character.
     for (let i = 0; i < next.length; i++) next[i] = next[i]! * classes;
     this.next = next;
-    this.reports = out.map((o) => (o ? [...new Set(o)] : undefined));
+    [, this.reportStart, this.reportOwners] = flatten(out.map((o, st) => [st, o ? [...new Set(o)] : []]));
     this.reporting = new Uint8Array(n * classes);
     out.forEach((o, st) => { if (o) this.reporting[st * classes] = 1; });
   }
 
   scan(text: string, hits: Uint8Array): void {
-    const { classOf, classes, next, reports, reporting, seen } = this;
+    const { classOf, classes, next, reportStart, reportOwners, reporting, seen } = this;
     seen.fill(0);
     let row = 0;
     for (let i = 0; i < text.length; i++) {
       const k = classOf[text.charCodeAt(i)]!;
       seen[k] = 1;
       row = next[row + k]!;
-      if (reporting[row]) for (const o of reports[row / classes]!) hits[o] = 1;
+      if (reporting[row]) {
+        const st = row / classes;
+        for (let j = reportStart[st]!; j < reportStart[st + 1]!; j++) hits[reportOwners[j]!] = 1;
+      }
     }
-    for (const [k, owners] of this.singles) if (seen[k]) for (const o of owners) hits[o] = 1;
+    const { singleClass, singleStart, singleOwners } = this;
+    for (let j = 0; j < singleClass.length; j++) {
+      if (seen[singleClass[j]!]) for (let o = singleStart[j]!; o < singleStart[j + 1]!; o++) hits[singleOwners[o]!] = 1;
+    }
   }
 
   all(hits: Uint8Array): void {
@@ -184,3 +195,9 @@ class Automaton {
   }
 }
 
+/** Entries (key, values) as typed arrays: the keys, where each entry's values start (one more at the end), and all values. */
+function flatten(entries: [number, number[]][]): [Int32Array, Int32Array, Int32Array] {
+  const start = new Int32Array(entries.length + 1);
+  entries.forEach(([, values], j) => { start[j + 1] = start[j]! + values.length; });
+  return [Int32Array.from(entries, ([k]) => k), start, Int32Array.from(entries.flatMap(([, values]) => values))];
+}

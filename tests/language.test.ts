@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { franc } from 'franc-min';
 import { data } from 'franc-min/data.js';
-import { francCode } from '../src/boilerplate/trigrams.js';
+import { expressions as francExpressions } from 'franc-min/expressions.js';
+import { countScripts, francCode } from '../src/boilerplate/trigrams.js';
 import { detectLanguage } from '../src/boilerplate/language.js';
 
 let seed = 4242;
@@ -69,6 +70,15 @@ describe('document language', () => {
     // the texts reach most of the languages, 'und' and the single-language scripts
     expect(seen.size).toBeGreaterThan(50);
     expect(seen.has('und')).toBe(true);
+  });
+
+  it('counts each script as its expression does, over every code unit of the BMP and on texts beyond it', () => {
+    const expressions = Object.values(francExpressions);
+    let bmp = '';
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) bmp += String.fromCharCode(c);
+    const samples = [bmp, '', 'plain ASCII only', 'abc 漢字 𠀀𠀁 😀 x', 'lone \ud800 high and \udc00 low', ...texts().slice(0, 400)];
+    for (let i = 0; i + 2048 <= bmp.length; i += 1024) samples.push(bmp.slice(i, i + 2048));
+    for (const v of samples) expect([...countScripts(v)], JSON.stringify(v.slice(0, 40))).toEqual(expressions.map((re) => v.match(re)?.length ?? 0));
   });
 
   it('maps the detected code to a stop-word language, English when unsure', () => {

@@ -63,11 +63,85 @@ function tableOf(script: string): ScriptTable {
   return table;
 }
 
+// Script shares without franc's `value.match(re)` per script (an array of every matching
+// character, twenty times per document). Each alternative of franc's expressions is one class or
+// one \u escape (one code unit), or starts with a high surrogate (a character beyond the BMP).
+// In a text without surrogates only the one-unit alternatives can match, each match is one code
+// unit, so a script's count is the number of code units its one-unit alternatives match: a table
+// per code unit of the scripts it belongs to, filled on first sight. Texts with surrogates, or
+// expressions of another shape, are counted by the expressions as before.
+const ESCAPE = /^\\u[0-9A-Fa-f]{4}/u;
+const HIGH_ESCAPE = /^\\u[dD][89abAB][0-9A-Fa-f]{2}$/u;
+const HIGH_CLASS = /^\[(?:\\u[dD][89abAB][0-9A-Fa-f]{2}(?:-\\u[dD][89abAB][0-9A-Fa-f]{2})?)+\]$/u;
+
+/** The source's alternatives as lists of atoms (a class or a \u escape), or null for any other shape. */
+function alternatives(source: string): string[][] | null {
+  const out: string[][] = [[]];
+  for (let i = 0; i < source.length; ) {
+    if (source[i] === '|') { out.push([]); i++; continue; }
+    let atom: string | undefined;
+    if (source[i] === '[') {
+      const end = source.indexOf(']', i);
+      if (end < 0) return null;
+      atom = source.slice(i, end + 1);
+      if (!/^\[(?:\\u[0-9A-Fa-f]{4}|[A-Za-z0-9-])+\]$/u.test(atom)) return null; // escapes, letters, digits and ranges only
+    } else {
+      atom = ESCAPE.exec(source.slice(i))?.[0];
+    }
+    if (!atom) return null;
+    out.at(-1)!.push(atom);
+    i += atom.length;
+  }
+  return out;
+}
+
+/** Per script, the one-unit alternatives as one anchored expression; null when the shape is not the expected one. */
+const singleUnit: (RegExp | null)[] = scripts.map(([, re]) => {
+  const alts = alternatives(re.source);
+  if (!alts || re.flags.replace('g', '') !== '') return null;
+  const singles = alts.filter((a) => a.length === 1).map((a) => a[0]!);
+  const rest = alts.filter((a) => a.length !== 1);
+  if (rest.some((a) => a.length === 0 || !(HIGH_ESCAPE.test(a[0]!) || HIGH_CLASS.test(a[0]!)))) return null;
+  return new RegExp(`^(?:${singles.join('|') || '[]'})$`);
+});
+const byTable = scripts.length <= 30 && singleUnit.every((re) => re !== null);
+const KNOWN_UNIT = 1 << 30; // the code unit's entry is filled
+const unitScripts = new Uint32Array(0x10000);
+const scriptCounts = new Int32Array(scripts.length);
+
+function scriptsOf(code: number): number {
+  let bits = KNOWN_UNIT;
+  const ch = String.fromCharCode(code);
+  singleUnit.forEach((re, s) => { if (re!.test(ch)) bits |= 1 << s; });
+  return bits;
+}
+
+/** `value.match(re)?.length ?? 0` for each of franc's script expressions, in their order. */
+export function countScripts(value: string): Int32Array {
+  const counts = scriptCounts;
+  counts.fill(0);
+  for (let i = 0; byTable && i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return countByExpressions(value);
+    let bits = unitScripts[code]!;
+    if (bits === 0) unitScripts[code] = bits = scriptsOf(code);
+    for (let b = bits & ~KNOWN_UNIT; b !== 0; b &= b - 1) counts[31 - Math.clz32(b & -b)]!++;
+  }
+  return byTable ? counts : countByExpressions(value);
+}
+
+function countByExpressions(value: string): Int32Array {
+  scripts.forEach(([, re], s) => { scriptCounts[s] = value.match(re)?.length ?? 0; });
+  return scriptCounts;
+}
+
 function topScript(value: string): [string | undefined, number] {
   let topCount = -1;
   let top: string | undefined;
-  for (const [script, re] of scripts) {
-    const count = (value.match(re)?.length ?? 0) / value.length || 0;
+  const counts = countScripts(value);
+  for (let s = 0; s < scripts.length; s++) {
+    const script = scripts[s]![0];
+    const count = counts[s]! / value.length || 0;
     if (count > topCount) {
       topCount = count;
       top = script;
