@@ -15,9 +15,11 @@ export function ownString(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** FNV-1a over the UTF-16 code units of `s` from `from` to `to`, as a signed 32-bit integer. */
-export function fnv1a(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5 | 0;
+/**
+ * FNV-1a over the UTF-16 code units of `s` from `from` to `to`, as a signed 32-bit integer.
+ * `h`: the hash so far, to go on from where another range left off.
+ */
+export function fnv1a(s: string, from: number, to: number, h = 0x811c9dc5 | 0): number {
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
 }

@@ -3,7 +3,7 @@
 // text: words by /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu with their casing and stop words, the
 // character counts, and the tests at the segment's and the line's end.
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES, featureRows, FINISHED, isFlat } from '../src/boilerplate/features.js';
+import { FEATURE_NAMES, featureRows, FINISHED, isFlat, repeatedKeys } from '../src/boilerplate/features.js';
 import { endsQuestion, finished, lastClass, scanSegment } from '../src/boilerplate/scan.js';
 import { LETTER, NUMBER, wordCount, wordCountIn } from '../src/boilerplate/chars.js';
 import { stopwords } from '../src/boilerplate/language.js';
@@ -41,6 +41,21 @@ describe('segment features in one pass', () => {
         expect(scanSegment(s, stop), JSON.stringify(s)).toEqual(expected);
       }
     }
+  });
+
+  it('finds the texts whose key recurs on the page as counting the built keys does', () => {
+    const key = (lower: string): string => lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    let repeats = 0;
+    for (let k = 0; k < 400; k++) {
+      // few pieces per text and many texts per page, so keys recur, across case and punctuation too
+      const lowers = Array.from({ length: 1 + Math.floor(next() * 40) }, () => randomText(4).toLowerCase());
+      const count = new Map<string, number>();
+      for (const l of lowers) if (key(l)) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
+      const expected = lowers.map((l) => (count.get(key(l)) ?? 0) > 1);
+      repeats += expected.filter(Boolean).length;
+      expect(repeatedKeys(lowers), JSON.stringify(lowers)).toEqual(expected);
+    }
+    expect(repeats).toBeGreaterThan(500);
   });
 
   it('reads the end of a segment as the end-anchored patterns did', () => {

@@ -5,7 +5,8 @@
 // the model always sees features computed the same way.
 import { RuleMatches, RULE_KINDS, wordCount } from './rules.js';
 import { stopwords } from './language.js';
-import { LETTER, NUMBER, wordCountIn } from './chars.js';
+import { classAt, widthAt, LETTER, NUMBER, wordCountIn } from './chars.js';
+import { fnv1a } from '../strings.js';
 import { endsQuestion, finished, finishedIn, lastClass, scanSegment } from './scan.js';
 import { isSpace } from '../segment/chunks.js';
 
@@ -84,9 +85,7 @@ function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lin
   const lineIds = spans.map((s) => lineOf(lines, s.start));
   const perLine = new Map<number, number>();
   for (const l of lineIds) perLine.set(l, (perLine.get(l) ?? 0) + 1);
-  const keys = spans.map((s) => (s.text ?? text.slice(s.start, s.end)).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
-  const count = new Map<string, number>();
-  for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  const repeated = repeatedKeys(spans.map((s) => (s.text ?? text.slice(s.start, s.end)).toLowerCase()));
   // Distance (in segments) to the nearest long, finished sentence: article text comes in runs.
   const long = words.map((w, i) => w >= Math.log1p(15) && (ends[i] ?? 0) === 1);
   const dist = nearest(long);
@@ -94,9 +93,40 @@ function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lin
     const line = lineIds[i] ?? 0;
     return [
       (words[i] ?? 0) - midWords, (stop[i] ?? 0) - meanStop, Math.log1p(perLine.get(line) ?? 1),
-      lines.endsSentence[line] ? 1 : 0, (count.get(keys[i] ?? '') ?? 0) > 1 ? 1 : 0, Math.log1p(dist[i] ?? 0),
+      lines.endsSentence[line] ? 1 : 0, repeated[i] ? 1 : 0, Math.log1p(dist[i] ?? 0),
     ];
   });
+}
+
+/**
+ * Whether each lower-cased text's key (its letters and digits, any other run as one space:
+ * `lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`), when not empty, is another's too. The keys
+ * are first told apart by a hash made without building them; only the texts whose hash recurs
+ * get their key built and compared.
+ */
+export function repeatedKeys(lowers: string[]): boolean[] {
+  const hashes = lowers.map(keyHash);
+  const byHash = new Map<number, number>();
+  for (const h of hashes) if (h !== null) byHash.set(h, (byHash.get(h) ?? 0) + 1);
+  const keys = lowers.map((lower, i) => (hashes[i] !== null && byHash.get(hashes[i]!)! > 1 ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : ''));
+  const count = new Map<string, number>();
+  for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  return keys.map((k) => k !== '' && count.get(k)! > 1);
+}
+
+/** FNV-1a of a text's key (see repeatedKeys), or null when the key is empty. */
+function keyHash(lower: string): number | null {
+  let h: number | null = null;
+  for (let i = 0; i < lower.length; ) {
+    if (!(classAt(lower, i) & (LETTER | NUMBER))) {
+      i += widthAt(lower, i);
+      continue;
+    }
+    const start = i;
+    do i += widthAt(lower, i); while (i < lower.length && classAt(lower, i) & (LETTER | NUMBER));
+    h = fnv1a(lower, start, i, h === null ? undefined : fnv1a(' ', 0, 1, h));
+  }
+  return h;
 }
 
 function nearest(flags: boolean[]): number[] {

@@ -7,7 +7,7 @@
 // page-type.json (fitted by scripts/train-page-type.ts on WCXB's labeled page types).
 import settingsFile from './page-type.json' with { type: 'json' };
 import { wordCount } from './rules.js';
-import { FINISHED } from './features.js';
+import { finished } from './scan.js';
 import { ANCHOR } from './model.js';
 
 export interface PageTypeModel {
@@ -38,7 +38,7 @@ const PROSE_WORDS = 12;
  */
 export function pageFeatures(text: string, texts: string[], probs: number[], url?: string, words: readonly number[] = texts.map(wordCount), lineWords: readonly number[] = text.split('\n').map(wordCount)): Record<string, number> {
   const total = words.reduce((a, b) => a + b, 0) || 1;
-  const prose = texts.map((t, i) => (words[i] ?? 0) >= PROSE_WORDS && FINISHED.test(t.trim()));
+  const prose = texts.map((t, i) => (words[i] ?? 0) >= PROSE_WORDS && finished(t.trim()));
   let run = 0;
   let best = 0;
   prose.forEach((p, i) => {

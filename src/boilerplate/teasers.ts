@@ -7,7 +7,8 @@
 import { remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
 import { wordCount } from './rules.js';
-import { FINISHED } from './features.js';
+import { finished } from './scan.js';
+import { isSpace } from '../segment/chunks.js';
 import defaults from './teasers.json' with { type: 'json' };
 
 // A headline starts with a capital or a digit (after an opening quote) and ends on a word, a
@@ -21,7 +22,7 @@ const HEADLINE_END = /[\p{L}\p{N}"”’')]$/u;
  * short one (slicing to the line's ends was quadratic on pages with a few very long lines).
  */
 function wholeLine(text: string, s: Segment): boolean {
-  const blank = (at: number): boolean => /\s/u.test(text[at]!);
+  const blank = (at: number): boolean => isSpace(text.charCodeAt(at));
   let i = s.start - 1;
   while (i >= 0 && text[i] !== '\n' && blank(i)) i--;
   if (i >= 0 && text[i] !== '\n') return false;
@@ -37,10 +38,10 @@ export function removeTeaserRuns(doc: Doc, words: readonly number[] = doc.segmen
   const whole = segs.map((s) => wholeLine(text, s));
   const headline = segs.map((s, i) => s.status === 'kept' && whole[i]!
     && words[i]! >= settings.minWords.value && words[i]! <= settings.maxWords.value
-    && !FINISHED.test(s.text) && !s.text.endsWith('?') && HEADLINE_START.test(s.text) && HEADLINE_END.test(s.text)
+    && !finished(s.text) && !s.text.endsWith('?') && HEADLINE_START.test(s.text) && HEADLINE_END.test(s.text)
     && !/^\p{Ll}/u.test(segs[i + 1]?.text ?? '')); // the next line does not carry on the sentence
   const glue = segs.map((s, i) => s.status === 'removed' || (whole[i]! && words[i]! <= settings.glueMaxWords.value));
-  const body = segs.map((s, i) => s.status === 'kept' && words[i]! >= settings.bodySentenceWords.value && FINISHED.test(s.text));
+  const body = segs.map((s, i) => s.status === 'kept' && words[i]! >= settings.bodySentenceWords.value && finished(s.text));
   const first = body.indexOf(true);
   const last = body.lastIndexOf(true);
   if (first < 0) return;
