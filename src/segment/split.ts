@@ -42,34 +42,34 @@ export interface TextSpan extends Span {
 // line holds, so the line's answer stands for its pieces. Made on first use.
 let prefilter: Prefilter | undefined;
 
-/** Split every span at line breaks, trim it, then apply the split rules in order. */
+/**
+ * Split every span at line breaks, trim it, then apply the split rules in order. Each line goes
+ * through the rules on its own (a rule cuts a piece by the piece's text alone), and a rule its
+ * line cannot match is skipped; `counts` gets the cuts per rule, in rule order.
+ */
 export function splitSpans(text: string, spans: Span[], counts?: Map<string, number>): TextSpan[] {
   const filter = (prefilter ??= new Prefilter(splitRules.map((r) => r.regex)));
-  let pieces: TextSpan[] = [];
-  let mays: Uint8Array[] = []; // per piece: per rule, 0 when its pattern cannot match the piece's line
+  const cuts = new Int32Array(splitRules.length);
+  const out: TextSpan[] = [];
   for (const span of spans) {
     for (const line of splitLines(text, span)) {
-      const piece = withText(text, line);
-      pieces.push(piece);
-      mays.push(filter.scan(piece.text).slice()); // scan reuses its array
+      let pieces = [withText(text, line)];
+      const may = filter.scan(pieces[0]!.text);
+      for (let r = 0; r < splitRules.length; r++) {
+        if (!may[r]) continue;
+        const next: TextSpan[] = [];
+        for (const p of pieces) {
+          const cut = applyRule(text, p, splitRules[r]!);
+          if (cut.length > 1) cuts[r]! += cut.length - 1;
+          next.push(...cut);
+        }
+        pieces = next;
+      }
+      out.push(...pieces);
     }
   }
-  splitRules.forEach((rule, r) => {
-    const next: TextSpan[] = [];
-    const nextMays: Uint8Array[] = [];
-    pieces.forEach((p, i) => {
-      const may = mays[i]!;
-      const cut = may[r] ? applyRule(text, p, rule) : [p];
-      if (cut.length > 1) counts?.set(rule.id, (counts.get(rule.id) ?? 0) + cut.length - 1);
-      for (const c of cut) {
-        next.push(c);
-        nextMays.push(may);
-      }
-    });
-    pieces = next;
-    mays = nextMays;
-  });
-  return pieces;
+  splitRules.forEach((rule, r) => { if (cuts[r]) counts?.set(rule.id, (counts.get(rule.id) ?? 0) + cuts[r]!); });
+  return out;
 }
 
 function withText(text: string, span: Span): TextSpan {
