@@ -26,7 +26,12 @@ export class CorpusStats {
 
   /** Smoothed inverse document frequency: rare terms high, terms in every segment near 1. */
   idf(term: string): number {
-    return Math.log((this.segments + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    return this.idfOfCount(this.df.get(term) ?? 0);
+  }
+
+  /** idf of a term counted in `df` segments (for a caller that has looked the count up already). */
+  idfOfCount(df: number): number {
+    return Math.log((this.segments + 1) / (df + 1)) + 1;
   }
 }
 

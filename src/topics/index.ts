@@ -65,9 +65,21 @@ export function chooseTopics(own: number[], model: TopicModel, type?: ClaimType,
   // An instruction is about what to do: only the action topics (an instruction that fits none of
   // them is better untagged than tagged 'causes' or 'prognosis').
   const actions = type === 'advice' ? model.taxonomy.adviceTopics : undefined;
-  const prior = logits(model.linear, featuresOf('', type));
+  const prior = priorOf(model.linear, type);
   const allowed = (k: number): boolean => hasEvidence(own, prior, k, model.context) && (!actions || actions.includes(model.taxonomy.topics[k]?.id ?? ''));
   return choose(final, model.context.threshold, model.taxonomy.scoring.maxTopics, allowed).map((t) => ({ id: model.taxonomy.topics[t.k]?.id ?? '', score: t.score }));
+}
+
+// The logits of no words, of a claim type: the same for every claim of that type, so worked out
+// once per model and type (they were worked out again for every claim).
+const priors = new WeakMap<LinearTopics, Map<ClaimType | undefined, number[]>>();
+
+function priorOf(linear: LinearTopics, type: ClaimType | undefined): number[] {
+  let byType = priors.get(linear);
+  if (!byType) priors.set(linear, (byType = new Map()));
+  let prior = byType.get(type);
+  if (!prior) byType.set(type, (prior = logits(linear, featuresOf('', type))));
+  return prior;
 }
 
 /** Topics of texts read together as one page (each with its claim type), in order. */
