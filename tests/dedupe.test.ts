@@ -6,7 +6,10 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { createDoc, remove } from '../src/doc.js';
 import { Dedupe } from '../src/dedupe/index.js';
-import { keysOf, packKeys, unpackKeys } from '../src/dedupe/keys.js';
+import { anchorsOf, keysOf, packKeys, unpackKeys } from '../src/dedupe/keys.js';
+import { wordsKey } from '../src/dedupe/hash.js';
+import { thresholds } from '../src/dedupe/rules.js';
+import { seededRandom } from './helpers/random.js';
 import { compare, Probe } from '../src/dedupe/similarity.js';
 import { fingerprint } from '../src/dedupe/normalize.js';
 import { runPipeline } from '../src/pipeline.js';
@@ -319,5 +322,20 @@ describe('keys computed in a worker', () => {
     const texts = ['A sentence long enough to have band keys and anchors, surely.', 'Two words', '…', 'Cut off here …'];
     const packed = structuredClone(packKeys(texts, (i) => i !== 2));
     texts.forEach((t, i) => expect(unpackKeys(packed, i)).toEqual(i === 2 ? undefined : keysOf(t)));
+  });
+});
+
+describe('anchor keys', () => {
+  // anchorsOf reads the words from the spaces of the normalised text; the keys must be those of
+  // the first and last anchorWords words cut out of the split text.
+  it('are the keys of the first and last words of the normalised text', () => {
+    const random = seededRandom(17);
+    const n = thresholds.anchorWords;
+    for (let t = 0; t < 500; t++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 12) }, () => 'abcdefgh'.slice(0, 1 + Math.floor(random() * 8)));
+      const norm = words.join(' ');
+      const expected = words.length < n ? [] : [wordsKey(words.slice(0, n).join(' '), 1), wordsKey(words.slice(-n).join(' '), 2)];
+      expect(anchorsOf(norm)).toEqual(expected);
+    }
   });
 });

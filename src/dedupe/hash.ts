@@ -13,9 +13,9 @@ export function exactKey(norm: string): bigint {
   return h64(norm);
 }
 
-/** 32-bit key of a word sequence (the anchors); kept small so the Maps hold small integers. */
-export function wordsKey(words: readonly string[], salt: number): number {
-  return h32(words.join(' '), salt) & 0x3fffffff;
+/** 32-bit key of a word sequence (the anchors: words joined by single spaces); kept small so the Maps hold small integers. */
+export function wordsKey(words: string, salt: number): number {
+  return h32(words, salt) & 0x3fffffff;
 }
 
 // Murmur3's finaliser: spreads the bits of a 32-bit value.
@@ -66,7 +66,7 @@ export function signature(norm: string): Int32Array {
   const shingles = rawShingles(norm);
   const k = BINS;
   const sig = new Int32Array(k).fill(0x7fffffff);
-  const filled = new Uint8Array(k);
+  const filled = filledBins.fill(0);
   for (let j = 0; j < shingles.length; j++) {
     const h = shingles[j]! >>> 0;
     const bin = mod(h);
@@ -78,7 +78,7 @@ export function signature(norm: string): Int32Array {
     if (filled[i]) continue;
     // At least one bin is filled (every text has a shingle); after 8k probes, scan.
     for (let t = 1; ; t++) {
-      const j = t <= 8 * k ? mod(fmix(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t, 0x85ebca6b) ^ SEED)) : (i + t) % k;
+      const j = t <= TABLED ? PROBE[i * TABLED + t - 1]! : probe(i, t);
       if (filled[j]) {
         sig[i] = (sig[j]! + t) | 0;
         break;
@@ -87,6 +87,17 @@ export function signature(norm: string): Int32Array {
   }
   return sig;
 }
+
+/** Bin i's t-th probe: depends on neither the text nor the other bins. */
+function probe(i: number, t: number): number {
+  return t <= 8 * BINS ? mod(fmix(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t, 0x85ebca6b) ^ SEED)) : (i + t) % BINS;
+}
+
+// The first probes of every bin, worked out once: a short segment fills few of the bins, and
+// hashing the probe sequence of each empty one again for every segment was most of signing it.
+const TABLED = 32;
+const PROBE = Int32Array.from({ length: BINS * TABLED }, (_, n) => probe(Math.floor(n / TABLED), (n % TABLED) + 1));
+const filledBins = new Uint8Array(BINS);
 
 // One buffer reused for the shingle hashes of the segment being signed.
 let buffer = new Int32Array(1024);

@@ -216,6 +216,7 @@ export class Dedupe {
       }
       if (!this.sealed.has(old.doc)) delete old.segment.copies;
       old.supersededBy = to;
+      this.probes.delete(from);
       delete old.doc;
       old.segment = undefined;
       delete old.pending;
@@ -233,11 +234,25 @@ export class Dedupe {
     return at;
   }
 
+  // The kept copies compared most recently, with what the tests worked out of them (words,
+  // shingle and 3-gram sets): a kept sentence that recurs (a site's template, a quoted line) is a
+  // candidate of many later segments, and its sets were worked out again for each of them. At most
+  // PROBES_KEPT, then forgotten all at once; a Probe depends on the entry's text alone, so the
+  // cache changes no decision.
+  private readonly probes = new Map<number, Probe>();
+
   private probeOf(i: number): Probe {
+    let probe = this.probes.get(i);
+    if (probe) return probe;
     const entry = this.entries[i];
-    return new Probe(entry?.norm ?? '', entry?.cutOff ?? false);
+    probe = new Probe(entry?.norm ?? '', entry?.cutOff ?? false);
+    if (this.probes.size >= PROBES_KEPT) this.probes.clear();
+    this.probes.set(i, probe);
+    return probe;
   }
 }
+
+const PROBES_KEPT = 4096;
 
 /** Speaker or field labels kept in the document at least minCount times: its turns, left alone. */
 function turnLabels(segments: readonly Segment[]): Set<string> {

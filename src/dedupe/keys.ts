@@ -25,16 +25,30 @@ const SALT_SUFFIX = 2;
 export function keysOf(text: string): SegmentKeys {
   const { norm, cutOff } = fingerprint(text);
   if (!norm) return { norm, cutOff, hash: 0n, bands: null, anchors: [] };
-  const words = norm.split(' ');
-  const long = words.length >= thresholds.minWords;
-  return { norm, cutOff, hash: exactKey(norm), bands: long ? bandKeys(signature(norm)) : null, anchors: long ? anchorsOf(words) : [] };
+  const long = hasWords(norm, thresholds.minWords);
+  return { norm, cutOff, hash: exactKey(norm), bands: long ? bandKeys(signature(norm)) : null, anchors: long ? anchorsOf(norm) : [] };
 }
 
-/** The first and the last anchorWords words, for segments at least that long. */
-export function anchorsOf(words: readonly string[]): number[] {
+// A normalised text's words are separated by single spaces (normalize.ts): they are counted, and
+// the first and last few cut out, from the spaces, without splitting the text into words.
+
+/** Does the normalised text have at least `n` words (n - 1 spaces)? */
+function hasWords(norm: string, n: number): boolean {
+  let at = -1;
+  for (let i = 1; i < n; i++) if ((at = norm.indexOf(' ', at + 1)) < 0) return false;
+  return true;
+}
+
+/** The first and the last anchorWords words of a normalised text, for texts at least that long. */
+export function anchorsOf(norm: string): number[] {
   const n = thresholds.anchorWords;
-  if (words.length < n) return [];
-  return [wordsKey(words.slice(0, n), SALT_PREFIX), wordsKey(words.slice(-n), SALT_SUFFIX)];
+  if (!norm || !hasWords(norm, n)) return [];
+  // The n-th space from either end, if there is one: the first n words end before it, the last n start after it.
+  let head = -1;
+  for (let i = 0; i < n && (head = norm.indexOf(' ', head + 1)) >= 0; i++);
+  let tail = norm.length;
+  for (let i = 0; i < n && (tail = norm.lastIndexOf(' ', tail - 1)) >= 0; i++);
+  return [wordsKey(head < 0 ? norm : norm.slice(0, head), SALT_PREFIX), wordsKey(tail < 0 ? norm : norm.slice(tail + 1), SALT_SUFFIX)];
 }
 
 /**

@@ -10,8 +10,12 @@ export interface Fingerprint {
   cutOff: boolean;
 }
 
+const ASCII_ONLY = /^[\0-\x7f]*$/u;
+
 function folded(text: string): string {
-  return text.normalize(rules.form).toLowerCase().replace(rules.singleQuotes, "'").replace(rules.doubleQuotes, '"');
+  // Text of ASCII only is its own normal form (NFC, NFD, NFKC and NFKD alike): no call needed.
+  const normal = ASCII_ONLY.test(text) ? text : text.normalize(rules.form);
+  return normal.toLowerCase().replace(rules.singleQuotes, "'").replace(rules.doubleQuotes, '"');
 }
 
 function finish(text: string): string {

@@ -9,7 +9,7 @@ import { Prefilter } from '../prefilter.js';
 import { genderOfFirstName } from './gender.js';
 import { opensStraight } from './quotes.js';
 import { repairPunctuation } from '../punctuation.js';
-import { findGroupAnaphor, findStudies, type Study } from './studies.js';
+import { findGroupAnaphor, findStudies, studyPatterns, type StudyCan, type Study } from './studies.js';
 
 export type Attribution =
   | { kind: 'named'; name: PersonName; cue: string; at: number; pattern: string; listIntro: boolean }
@@ -60,7 +60,9 @@ const patternList = Object.values(patterns);
 // Which patterns can match a sentence, from one pass over it (prefilter.ts): most sentences hold
 // no reporting verb, 'according' or speaker label, and trying the name patterns at every capital
 // letter was most of the attribution time.
-const candidates = new Prefilter(patternList);
+// The study tests' literals are read in the same pass (studies.ts), after the patterns' own.
+const candidates = new Prefilter([...patternList, ...studyPatterns]);
+const STUDIES = patternList.length;
 const [AT_ACCORDING, AT_AFTER, AT_BEFORE, AT_LABEL, AT_VAGUE, AT_PRONOUN] = patternList.map((_, i) => i) as [number, number, number, number, number, number];
 const matchesWhere = (can: Uint8Array, i: number, text: string): RegExpExecArray[] => (can[i] ? matchesOf(patternList[i]!, text) : []);
 
@@ -79,6 +81,7 @@ export function findAttributions(raw: string): Attribution[] {
   const text = repairPunctuation(raw);
   const out: Attribution[] = [];
   const can = candidates.scan(text);
+  const studyCan: StudyCan = [can[STUDIES]!, can[STUDIES + 1]!, can[STUDIES + 2]!];
   for (const m of matchesWhere(can, AT_ACCORDING, text)) {
     const description = m[4] ? `at ${m[4]}` : m[3];
     out.push(named(parseName(m[1] ?? '', m[2], description), m[0], m.index, 'according-to'));
@@ -102,8 +105,8 @@ export function findAttributions(raw: string): Attribution[] {
     const subject = (m[1] ?? m[2] ?? '').replace(/\s+/gu, ' ');
     out.push({ kind: 'vague', name: subject.charAt(0).toUpperCase() + subject.slice(1).toLowerCase(), cue: m[0].trim(), at: m.index, pattern: 'vague' });
   }
-  for (const s of findStudies(text)) out.push({ kind: 'study', study: s.study, cue: s.cue, at: s.at, pattern: s.pattern });
-  const group = findGroupAnaphor(text);
+  for (const s of findStudies(text, studyCan)) out.push({ kind: 'study', study: s.study, cue: s.cue, at: s.at, pattern: s.pattern });
+  const group = findGroupAnaphor(text, studyCan);
   if (group) out.push({ kind: 'group', cue: group.cue, at: group.at, pattern: 'group-anaphor', definite: group.definite, it: group.it });
   for (const m of matchesWhere(can, AT_PRONOUN, text)) out.push({ kind: 'pronoun', pronoun: (m[1] ?? m[4] ?? '').toLowerCase(), cue: m[0], at: m.index, pattern: 'pronoun' });
   // Words inside quotation marks are the quoted speaker's, not an attribution of this sentence

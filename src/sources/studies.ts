@@ -40,13 +40,22 @@ const ANAPHOR_VERB = `(?:${FIND}|${alt(words(studiesFile.anaphorVerbs))})`;
 const anaphor = new RegExp(`(?:^|(?<=[\\s,;:“"(]))(${ANAPHOR})\\s+(?:(?:${alt(words(verbsFile.adverbs))})\\s+)?(${ANAPHOR_VERB})\\b`, 'giu');
 /** How many kept segments back a definite pointer ('the researchers') may reach for its study. */
 export const DEFINITE_REACH = studiesFile.definiteReach.segments;
-// The anaphor pattern runs only on sentences holding one of its literals (prefilter.ts).
-const anaphorFilter = new Prefilter([anaphor]);
-const anaphorCan = (text: string): boolean => anaphorFilter.scan(text)[0] === 1;
 const groupVerb = new RegExp(`^[^.;!?]{0,120}?\\b(?:${FIND}|say|says|said|suggest|estimated|wrote|write|reported|concluded|noted)\\b`, 'iu');
 const headWord = new RegExp(`\\b${HEAD}\\b`, 'iu');
 const groupWord = new RegExp(`\\b${GROUP}\\b`, 'u');
 const inJournal = new RegExp(`\\b(?:in|by|from|at)\\s+(?:the\\s+)?(${NAME})`, 'gu');
+
+// The anaphor pattern and the key-word tests run only on sentences holding one of their literals
+// (prefilter.ts): most sentences hold none. `studyPatterns` are those three, in that order, for a
+// caller that reads a sentence's literals in one pass with its own patterns (attribution.ts);
+// `StudyCan` is that pass's flag for each (1: may match).
+export const studyPatterns: readonly RegExp[] = [anaphor, headWord, groupWord];
+export type StudyCan = readonly [anaphor: number, head: number, group: number];
+const studyFilter = new Prefilter(studyPatterns);
+const studyCan = (text: string): StudyCan => {
+  const can = studyFilter.scan(text);
+  return [can[0]!, can[1]!, can[2]!];
+};
 
 // 'The study, published January 24 in Psychiatry Research, included ...': where the study just named appeared.
 const ANAPHOR_CAPS = `(?:${alt(words(studiesFile.groupAnaphora).flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))})`;
@@ -64,10 +73,10 @@ export function journalOfStudy(text: string): string | undefined {
 export interface StudyMatch { study: Study; cue: string; at: number; pattern: string }
 
 /** Studies and research groups that the sentence gives as the source of what it says. */
-export function findStudies(text: string): StudyMatch[] {
+export function findStudies(text: string, can: StudyCan = studyCan(text)): StudyMatch[] {
   const out: StudyMatch[] = [];
   // The long patterns run only on sentences that hold their key word (most hold none).
-  const hasHead = headWord.test(text);
+  const hasHead = can[1] === 1 && headWord.test(text);
   for (const m of hasHead ? matchesOf(subject, text) : []) {
     const study = specificStudy(m[1] ?? '', m[2] ?? '');
     if (study) out.push({ study, cue: m[0].trim(), at: m.index, pattern: 'study-subject' });
@@ -76,7 +85,7 @@ export function findStudies(text: string): StudyMatch[] {
     const study = specificStudy(m[1] ?? '', m[2] ?? '');
     if (study) out.push({ study, cue: `In ${m[1]}`, at: m.index, pattern: 'study-opening' });
   }
-  for (const m of groupWord.test(text) ? matchesOf(group, text) : []) {
+  for (const m of can[2] === 1 && groupWord.test(text) ? matchesOf(group, text) : []) {
     // The group speaks only as the subject of a reporting verb or as the origin ('from researchers at').
     const after = text.slice(m.index + m[0].length);
     if (!/\b(?:from|according\s+to)\s+$/iu.test(text.slice(0, m.index)) && !groupVerb.test(after)) continue;
@@ -92,9 +101,9 @@ export function findStudies(text: string): StudyMatch[] {
  * `definite` when it names the group ('the researchers'), not only 'they'; `it` for 'It said',
  * which points back to any source that is no person (an organisation, a study), not only research.
  */
-export function findGroupAnaphor(text: string): { cue: string; at: number; definite: boolean; it: boolean } | undefined {
+export function findGroupAnaphor(text: string, can: StudyCan = studyCan(text)): { cue: string; at: number; definite: boolean; it: boolean } | undefined {
   // 'it' points back only as the sentence's subject ('It said ...'), not inside a clause ('what it shows').
-  const m = (anaphorCan(text) ? matchesOf(anaphor, text) : []).find((a) => !/^it$/iu.test(a[1] ?? '') || /^[\s“"(]*$/u.test(text.slice(0, a.index)));
+  const m = (can[0] === 1 ? matchesOf(anaphor, text) : []).find((a) => !/^it$/iu.test(a[1] ?? '') || /^[\s“"(]*$/u.test(text.slice(0, a.index)));
   return m ? { cue: m[0], at: m.index, definite: !/^(?:they|it)$/iu.test(m[1] ?? ''), it: /^it$/iu.test(m[1] ?? '') } : undefined;
 }
 

@@ -2,7 +2,7 @@
 // pair of adjacent content stems) occurs. Computed once over all documents before the per-document
 // stages, so a claim's keywords and topic similarity weigh words by how rare they are in the run.
 import type { Doc } from '../types.js';
-import { tokens } from './text.js';
+import { stemPairs, tokens } from './text.js';
 
 export class CorpusStats {
   readonly df = new Map<string, number>();
@@ -26,7 +26,12 @@ export class CorpusStats {
 
   /** Smoothed inverse document frequency: rare terms high, terms in every segment near 1. */
   idf(term: string): number {
-    return Math.log((this.segments + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    return this.idfOfCount(this.df.get(term) ?? 0);
+  }
+
+  /** idf of a term counted in `df` segments (for a caller that has looked the count up already). */
+  idfOfCount(df: number): number {
+    return Math.log((this.segments + 1) / (df + 1)) + 1;
   }
 }
 
@@ -37,11 +42,11 @@ export class CorpusStats {
 export function termsIn(text: string): Set<string> {
   const seen = new Set<string>();
   const toks = tokens(text);
+  const pairs = stemPairs(toks);
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    seen.add(t.stem);
-    const next = toks[i + 1];
-    if (next && !t.stop && !next.stop) seen.add(`${t.stem} ${next.stem}`);
+    seen.add(toks[i]!.stem);
+    const pair = pairs[i];
+    if (pair !== undefined) seen.add(pair);
   }
   return seen;
 }

@@ -4,7 +4,7 @@
 // weight of 1 in length (1/sqrt(n) each), so a long sentence does not outvote a short one.
 import type { ClaimType } from '../types.js';
 import type { Taxonomy } from './taxonomy.js';
-import { tokens, type Token } from './text.js';
+import { stemPairs, tokens, type Token } from './text.js';
 
 export interface Features {
   names: string[];
@@ -25,22 +25,25 @@ export function cueIndex(taxonomy: Taxonomy): CueIndex {
   return index;
 }
 
-export function featuresOf(text: string, type?: ClaimType, toks: Token[] = tokens(text), cues?: CueIndex): Features {
+/** `toks`, `pairs`: the text's tokens and their stemPairs, when the caller has them already. */
+export function featuresOf(text: string, type?: ClaimType, toks: Token[] = tokens(text), cues?: CueIndex, pairs: readonly (string | undefined)[] = stemPairs(toks)): Features {
   const seen = new Set<string>();
   if (cues) {
     toks.forEach((t, i) => {
       for (const c of cues.get(t.stem) ?? []) if (c.every((s, j) => toks[i + j]?.stem === s)) seen.add(`cue:${c.join(' ')}`);
     });
   }
-  let prev: string | undefined;
-  for (const t of toks) {
+  // A pair follows a word that is a feature itself (no stop word, no digit): the pair of the two.
+  let afterFeature = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
     if (t.stop || /\d/u.test(t.word)) {
-      prev = undefined;
+      afterFeature = false;
       continue;
     }
     seen.add(t.stem);
-    if (prev !== undefined) seen.add(`${prev} ${t.stem}`);
-    prev = t.stem;
+    if (afterFeature) seen.add(pairs[i - 1]!);
+    afterFeature = true;
   }
   const names = [...seen];
   const values = names.map(() => 1 / Math.sqrt(names.length));

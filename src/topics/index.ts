@@ -15,7 +15,7 @@ import { keywords } from './keywords.js';
 import { logits, type LinearTopics } from './learn.js';
 import modelFile from './model.json' with { type: 'json' };
 import type { Taxonomy } from './taxonomy.js';
-import { tokens, type Token } from './text.js';
+import { stemPairs, tokens, type Token } from './text.js';
 
 export { corpusStats, CorpusStats } from './corpus.js';
 export { defaultTaxonomy, readTaxonomy, validateTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
@@ -53,8 +53,8 @@ export function topicModel(taxonomy: Taxonomy): TopicModel {
 }
 
 /** Raw scores (logits) per topic for one text on its own, in taxonomy order. */
-export function topicScores(text: string, model: TopicModel, type?: ClaimType, toks: Token[] = tokens(text)): number[] {
-  return logits(model.linear, featuresOf(text, type, toks, model.cues));
+export function topicScores(text: string, model: TopicModel, type?: ClaimType, toks: Token[] = tokens(text), pairs?: readonly (string | undefined)[]): number[] {
+  return logits(model.linear, featuresOf(text, type, toks, model.cues, pairs));
 }
 
 /**
@@ -65,25 +65,39 @@ export function chooseTopics(own: number[], model: TopicModel, type?: ClaimType,
   // An instruction is about what to do: only the action topics (an instruction that fits none of
   // them is better untagged than tagged 'causes' or 'prognosis').
   const actions = type === 'advice' ? model.taxonomy.adviceTopics : undefined;
-  const prior = logits(model.linear, featuresOf('', type));
+  const prior = priorOf(model.linear, type);
   const allowed = (k: number): boolean => hasEvidence(own, prior, k, model.context) && (!actions || actions.includes(model.taxonomy.topics[k]?.id ?? ''));
   return choose(final, model.context.threshold, model.taxonomy.scoring.maxTopics, allowed).map((t) => ({ id: model.taxonomy.topics[t.k]?.id ?? '', score: t.score }));
 }
 
+// The logits of no words, of a claim type: the same for every claim of that type, so worked out
+// once per model and type (they were worked out again for every claim).
+const priors = new WeakMap<LinearTopics, Map<ClaimType | undefined, number[]>>();
+
+function priorOf(linear: LinearTopics, type: ClaimType | undefined): number[] {
+  let byType = priors.get(linear);
+  if (!byType) priors.set(linear, (byType = new Map()));
+  let prior = byType.get(type);
+  if (!prior) byType.set(type, (prior = logits(linear, featuresOf('', type))));
+  return prior;
+}
+
 /** Topics of texts read together as one page (each with its claim type), in order. */
-export function pageTopics(texts: { text: string; type?: ClaimType; toks?: Token[] }[], model: TopicModel): { id: string; score: number }[][] {
-  const own = texts.map((t) => topicScores(t.text, model, t.type, t.toks));
+export function pageTopics(texts: { text: string; type?: ClaimType; toks?: Token[]; pairs?: readonly (string | undefined)[] }[], model: TopicModel): { id: string; score: number }[][] {
+  const own = texts.map((t) => topicScores(t.text, model, t.type, t.toks, t.pairs));
   return inContext(own, model.context).map((z, i) => chooseTopics(own[i]!, model, texts[i]?.type, z));
 }
 
 export function topics(doc: Doc, model: TopicModel, corpus: CorpusStats): void {
   const refs = new Map(doc.sources.map((s) => [s.ref, s]));
-  const toks = doc.claims.map((c) => tokens(c.text)); // once for both the topics and the keywords
-  const chosen = pageTopics(doc.claims.map((c, i) => ({ text: c.text, type: c.type, toks: toks[i] })), model);
+  // Each claim read once for both the topics and the keywords: its tokens and their stem pairs.
+  const toks = doc.claims.map((c) => tokens(c.text));
+  const pairs = toks.map(stemPairs);
+  const chosen = pageTopics(doc.claims.map((c, i) => ({ text: c.text, type: c.type, toks: toks[i], pairs: pairs[i] })), model);
   doc.claims.forEach((claim, i) => {
     claim.topics = chosen[i] ?? [];
     // A speaker's name says who, not what: it is not a keyword of the claim.
     const names = new Set(claim.sources.flatMap((cs) => tokens(refs.get(cs.ref)?.name ?? '').map((t) => t.word)));
-    claim.keywords = keywords(claim.text, corpus, names, toks[i]);
+    claim.keywords = keywords(claim.text, corpus, names, toks[i], pairs[i]);
   });
 }
