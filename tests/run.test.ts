@@ -10,7 +10,7 @@ import { writeRun, FORMATS } from '../src/write/index.js';
 import { WriteSink } from '../src/write/sink.js';
 import { windowRanges, HUGE_DOC } from '../src/run/windows.js';
 import { LateChanges } from '../src/run/late.js';
-import { Spill } from '../src/run/spill.js';
+import { decodeRecord, recordText, Spill } from '../src/run/spill.js';
 import { createProgress } from '../src/run/progress.js';
 import { toJson, toJsonPieces } from '../src/write/json.js';
 import { ownString } from '../src/strings.js';
@@ -203,7 +203,11 @@ describe('spill file', () => {
       for (const [h, t] of records) await spill.add(h!, t!);
       await spill.end();
       const back: string[][] = [];
-      for await (const r of spill.read()) back.push([r.header, r.text]);
+      for await (const r of spill.read()) {
+        const { header, text } = decodeRecord(r);
+        back.push([header, text]);
+        expect(recordText(r)).toBe(text);
+      }
       expect(back).toEqual(records);
     } finally {
       await spill.remove();

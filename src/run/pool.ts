@@ -2,7 +2,7 @@
 // package needed for this) running the same task functions (src/run/stages.ts) on the same plain
 // data as the inline executor, so the output is the same.
 import { Worker } from 'node:worker_threads';
-import { packContext, taskChars, type PackedContext, type RunContext, type TaskKind } from './stages.js';
+import { inputTransferList, packContext, taskChars, type PackedContext, type RunContext, type TaskKind } from './stages.js';
 import type { Executor, TaskInput, TaskOutput } from './executor.js';
 import type { ResultMessage, TaskMessage } from './worker.js';
 
@@ -151,7 +151,7 @@ export class WorkerPool implements Executor {
       if (!pending) continue;
       pending.slot = slot;
       slot.load++;
-      slot.worker.postMessage(task);
+      slot.worker.postMessage(task, inputTransferList(task.kind, task.input));
     }
   }
 

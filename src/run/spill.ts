@@ -8,9 +8,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeAll } from '../write/sink.js';
 
+/**
+ * A record as it is read back: its bytes, undecoded (the header's UTF-8, then the text's). The
+ * main thread hands them to the worker that finishes the document (transferred, not copied), and
+ * the worker decodes them (decodeRecord), so neither the decoding nor a copy of two strings per
+ * document is done on the main thread. `bytes` has an ArrayBuffer of its own (safe to transfer).
+ */
 export interface SpillRecord {
-  header: string;
-  text: string;
+  bytes: Uint8Array;
+  /** Bytes of the header at the start of `bytes`. */
+  headBytes: number;
+}
+
+/** A record's header (a PlainDoc as JSON) and text. */
+export function decodeRecord({ bytes, headBytes }: SpillRecord): { header: string; text: string } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { header: buf.toString('utf8', 0, headBytes), text: buf.toString('utf8', headBytes) };
+}
+
+/** A record's text only. */
+export function recordText({ bytes, headBytes }: SpillRecord): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', headBytes);
 }
 
 /**
@@ -62,11 +80,9 @@ export class Spill {
         if (nl === -1) throw new Error(`spill file damaged at byte ${pos}`);
         const [headBytes, textBytes] = probe.toString('latin1', 0, nl).split(' ').map(Number) as [number, number];
         pos += nl + 1;
-        const header = readExactly(fd, pos, headBytes).toString('utf8');
-        pos += headBytes;
-        const text = readExactly(fd, pos, textBytes).toString('utf8');
-        pos += textBytes;
-        yield { header, text };
+        const bytes = readExactly(fd, pos, headBytes + textBytes);
+        pos += headBytes + textBytes;
+        yield { bytes, headBytes };
       }
     } finally {
       fs.closeSync(fd);
@@ -79,8 +95,9 @@ export class Spill {
   }
 }
 
+/** `length` bytes at `pos`, in a buffer with an ArrayBuffer of its own (never Node's shared pool). */
 function readExactly(fd: number, pos: number, length: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
+  const buf = Buffer.allocUnsafeSlow(length);
   let at = 0;
   while (at < length) {
     const bytesRead = fs.readSync(fd, buf, at, length - at, pos + at);

@@ -16,6 +16,7 @@ import { cleanInWindows, HUGE_DOC } from './windows.js';
 import { termsOf } from './corpus.js';
 import { packKeys, type PackedKeys } from '../dedupe/keys.js';
 import type { LateForDoc } from './late.js';
+import { decodeRecord, type SpillRecord } from './spill.js';
 import { addTime, countDocument, runStep, type Tallies } from './steps.js';
 
 function timed<T>(tallies: Tallies, name: string, run: () => T): T {
@@ -114,11 +115,8 @@ export function finishContext(ctx: RunContext): FinishContext {
   return { corpus: ctx.corpus, model: topicModel(ctx.taxonomy), formats: ctx.formats, documents: ctx.documents ?? false };
 }
 
-export interface FinishInput extends LateForDoc {
-  /** The spilled PlainDoc as JSON (parsed here, off the main thread). */
-  header: string;
-  text: string;
-}
+/** A spilled document (its header, a PlainDoc as JSON, and its text: decoded here, off the main thread) and its late changes. */
+export interface FinishInput extends LateForDoc, SpillRecord {}
 
 export interface Finished {
   /** UTF-8 bytes, so a worker hands them over without copying (transferred, see transferList). */
@@ -131,7 +129,8 @@ export interface Finished {
 
 export function finish(ctx: FinishContext, input: FinishInput): Finished {
   const tallies: Tallies = {};
-  const doc = fromPlainDoc(JSON.parse(input.header) as PlainDoc, input.text);
+  const { header, text } = decodeRecord(input);
+  const doc = fromPlainDoc(JSON.parse(header) as PlainDoc, text);
   addCopies(doc, input.late);
   applyEdits(doc, input.edits);
   for (const step of pass2) runStep(step, doc, ctx, tallies);
@@ -139,8 +138,27 @@ export function finish(ctx: FinishContext, input: FinishInput): Finished {
   return { rendered, summary: summarize(doc), tallies, ...(ctx.documents ? { doc: toPlainDoc(doc) } : {}) };
 }
 
-const encoder = new TextEncoder();
 const PIECE = 1 << 20;
+/** The scratch buffer kept between documents: up to this many bytes (a larger one is made for the occasion and let go). */
+const SCRATCH_KEPT = 16 << 20;
+let scratch = Buffer.allocUnsafeSlow(PIECE);
+
+/**
+ * A string's UTF-8 bytes in an ArrayBuffer of their own, encoded once: into the scratch buffer
+ * (room for 3 bytes per UTF-16 unit, the most UTF-8 needs), then copied out at their exact size.
+ * TextEncoder.encode walks the string twice (its UTF-8 length, then the bytes) and a copy costs
+ * less than the second walk.
+ */
+function utf8(text: string): Uint8Array {
+  const need = text.length * 3;
+  let buf = scratch;
+  if (need > buf.length) {
+    buf = Buffer.allocUnsafeSlow(need);
+    if (need <= SCRATCH_KEPT) scratch = buf;
+  }
+  const n = buf.write(text, 'utf8');
+  return new Uint8Array(buf.buffer, buf.byteOffset, n).slice();
+}
 
 /**
  * Each file as UTF-8 in pieces of about 1 MB: a file is encoded as it is rendered, never held whole
@@ -155,8 +173,8 @@ function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Ar
     let pending: string[] = [];
     let size = 0;
     const flush = (): void => {
-      if (pending.length === 1) bytes.push(encoder.encode(pending[0]));
-      else if (pending.length) bytes.push(encoder.encode(pending.join('')));
+      if (pending.length === 1) bytes.push(utf8(pending[0]!));
+      else if (pending.length) bytes.push(utf8(pending.join('')));
       pending = [];
       size = 0;
     };
@@ -175,6 +193,11 @@ function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Ar
 export function transferList(output: unknown): ArrayBuffer[] {
   const rendered = (output as Partial<Finished> | null)?.rendered;
   return rendered ? Object.values(rendered).flatMap((parts: Uint8Array[]) => parts.map((u) => u.buffer as ArrayBuffer)) : [];
+}
+
+/** What the main thread may hand a worker without a copy: a finish task's spilled bytes (their own ArrayBuffer, see Spill.read). */
+export function inputTransferList(kind: TaskKind | 'setContext', input: unknown): ArrayBuffer[] {
+  return kind === 'finish' ? [(input as FinishInput).bytes.buffer as ArrayBuffer] : [];
 }
 
 function addCopies(doc: Doc, late: [number, string[]][]): void {
@@ -204,9 +227,12 @@ export interface Tasks {
 }
 export type TaskKind = keyof Tasks;
 
-/** How much document text a task carries (the pool sends huge documents to a worker of their own). */
+/**
+ * How much document text a task carries (the pool sends huge documents to a worker of their own):
+ * characters, or for a spilled document its bytes (at least one per character).
+ */
 export function taskChars(kind: TaskKind | 'setContext', input: unknown): number {
   if (kind === 'prepare') return (input as PrepareInput).source.text.length;
-  if (kind === 'finish') return (input as FinishInput).text.length;
+  if (kind === 'finish') return (input as FinishInput).bytes.byteLength;
   return 0;
 }

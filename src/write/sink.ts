@@ -60,10 +60,37 @@ function writeContent(fd: number, content: Content): void {
   else writeAll(fd, content instanceof Uint8Array ? [content] : content);
 }
 
+/** A temporary output file: `<file>.<pid>.part`, `<file>` of a kind sieve writes. */
+const PART_FILE = /\.(?:json|md|jsonl|html)\.(\d+)\.part$/u;
+
+/** Whether a process with this id runs (one that is not ours to signal still runs). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temporary files that runs which died (killed, out of memory) left in `dir`: their
+ * process is gone, so nothing will finish or rename them. The parts of a run still going (another
+ * process writing to the same folder) stay.
+ */
+export function removeStaleParts(dir: string): void {
+  for (const name of fsSync.readdirSync(dir)) {
+    const pid = PART_FILE.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    fsSync.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /**
  * Every file is written under a temporary name beside its place (`<file>.<pid>.part`, which no
  * output pattern matches) and renamed into place once complete: a run that dies or fails leaves
- * complete files or none, never half of one. cleaned.jsonl, appended all run long, is renamed when
+ * complete files or none, never half of one (the next run into the folder removes what a run
+ * that died left: removeStaleParts). cleaned.jsonl, appended all run long, is renamed when
  * the run finishes. The calls are synchronous (open, write, close, rename of a file the page cache
  * takes at once): through node:fs/promises each of them was a promise, a thread-pool round trip and
  * a FileHandle, about three times the CPU for the same four system calls per file.
@@ -81,6 +108,7 @@ export class WriteSink implements Sink {
     const dir = path.dirname(target);
     if (this.made.has(dir)) return;
     fsSync.mkdirSync(dir, { recursive: true });
+    removeStaleParts(dir);
     this.made.add(dir);
   }
 
