@@ -19,10 +19,11 @@ const files = values.file ?? ['aeb.jsonl', 'wcxb.jsonl', 'trafilatura.jsonl'];
 const stats = new Map<string, { segments: number; tokens: number; content: number; labeled: number; example?: string }>();
 
 for (const file of files) {
-  const pages = fs.readFileSync(path.join(bench, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchPage).filter((p) => !isUnread(p.id));
+  const pages = fs.readFileSync(path.join(bench, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchPage & { url?: string }).filter((p) => !isUnread(p.id));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-rules-'));
   const input = path.join(tmp, file);
-  fs.writeFileSync(input, pages.map((p) => JSON.stringify({ id: p.id, text: values.flat ? p.text_flat : p.text })).join('\n') + '\n');
+  // With its URL, as eval passes it: site repeats count pages per site (host), not per file.
+  fs.writeFileSync(input, pages.map((p) => JSON.stringify({ id: p.id, text: values.flat ? p.text_flat : p.text, ...(p.url ? { url: p.url } : {}) })).join('\n') + '\n');
   const result = await runPipeline({ input, concurrency: 2 });
   fs.rmSync(tmp, { recursive: true, force: true });
   const byId = new Map(pages.map((p) => [p.id, p]));
