@@ -11,7 +11,7 @@ import { stopwords } from '../src/boilerplate/language.js';
 const PIECES = ['the', 'The', 'THE', 'and', 'AND', 'don', "don't", 'don’t', "'ll", 'I', 'we', 'you', 'Your', 'my', 'our', 'OUR', 'NASA', 'x', 'Über', 'über', 'ÜBER',
   'straße', 'STRASSE', 'İstanbul', 'ΣΑΣ', 'σας', 'der', 'und', 'w', 'się', '𝐀𝐁', '𐐀𐐨', '😀', '漢字', 'a1', '2024', '٣', '½', 'Ⅻ', '\u0301', '\ud800', '\udc00',
   ' ', ' ', ' ', '  ', '\u00a0', '\u2003', '\t', '\n', '\r\n', '\n\n', ',', ', ', '.', '. ', '!', '?', ':', ';', '…', '...', '"', '“', '”', "'", '’', ')', ']', '(',
-  '|', ' | ', '»', ' » ', '›', '-', '–', '$', '%', '_', 'http://x.org', 'https:// y', 'www.z.com', 'www.', 'http'];
+  '|', ' | ', '»', ' » ', '›', '-', '–', '$', '%', '_', 'http://x.org', 'https:// y', 'www.z.com', 'www.', 'http', "IT'S", "Aren't", 'it’s', 'ABOUT', 'Über', 'co-op', 'A'];
 
 let seed = 777;
 const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -8,31 +8,16 @@
 import { remove } from '../doc.js';
 import type { Doc } from '../types.js';
 import settings from './comments.json' with { type: 'json' };
-import { Prefilter } from '../prefilter.js';
 
 /** The numeric settings of comments.json (src/settings.ts may override them per run). */
 export type CommentSettings = Pick<typeof settings, 'pairWindow' | 'minWordsBefore'>;
 
-// The four lists' patterns, each list a range of one array, so that one prefilter
-// (src/prefilter.ts) tells per segment which of them can match at all.
-interface Group { from: number; to: number }
-const PATTERNS: RegExp[] = [];
-const compile = (list: { pattern: string }[]): Group => {
-  const from = PATTERNS.length;
-  for (const e of list) PATTERNS.push(new RegExp(e.pattern, 'iu'));
-  return { from, to: PATTERNS.length };
-};
+const compile = (list: { pattern: string }[]): RegExp[] => list.map((e) => new RegExp(e.pattern, 'iu'));
 const HEADERS = compile(settings.headers);
 const SIGNATURES = compile(settings.signatures);
 const STAMPS = compile(settings.stamps);
 const INLINE = compile(settings.inline);
-let prefilter: Prefilter | undefined;
-
-/** Whether a pattern of `group` matches `text`, given the prefilter's flags for `text`. */
-function any(group: Group, text: string, may: Uint8Array): boolean {
-  for (let k = group.from; k < group.to; k++) if (may[k] && PATTERNS[k]!.test(text)) return true;
-  return false;
-}
+const any = (res: RegExp[], text: string): boolean => res.some((re) => re.test(text));
 
 /** Index of the segment where the comments begin, or -1. `words`: each segment's word count. */
 export function commentStart(doc: Doc, words: readonly number[], limits: CommentSettings = settings): number {
@@ -41,21 +26,16 @@ export function commentStart(doc: Doc, words: readonly number[], limits: Comment
   // Each segment is tested for a name line and a date line at most once, though up to 2w+1 segments ask.
   const signature: (boolean | undefined)[] = [];
   const stamp: (boolean | undefined)[] = [];
-  // Each segment's trimmed text and prefilter flags, made once, when first asked for.
-  const texts: (string | undefined)[] = [];
-  const flags: (Uint8Array | undefined)[] = [];
-  const textOf = (j: number): string => (texts[j] ??= segs[j]!.text.trim());
-  const flagsOf = (j: number): Uint8Array => (flags[j] ??= (prefilter ??= new Prefilter(PATTERNS)).scan(textOf(j)).slice()); // scan reuses its array
-  const matches = (group: Group, j: number): boolean => any(group, textOf(j), flagsOf(j));
-  const is = (seen: (boolean | undefined)[], group: Group, j: number): boolean => (seen[j] ??= matches(group, j));
-  const near = (i: number, seen: (boolean | undefined)[], group: Group): boolean => {
-    for (let j = Math.max(0, i - w); j <= Math.min(segs.length - 1, i + w); j++) if (j !== i && is(seen, group, j)) return true;
+  const is = (seen: (boolean | undefined)[], res: RegExp[], j: number): boolean => (seen[j] ??= any(res, segs[j]!.text.trim()));
+  const near = (i: number, seen: (boolean | undefined)[], res: RegExp[]): boolean => {
+    for (let j = Math.max(0, i - w); j <= Math.min(segs.length - 1, i + w); j++) if (j !== i && is(seen, res, j)) return true;
     return false;
   };
   let keptBefore = 0;
   for (let i = 0; i < segs.length; i++) {
     if (keptBefore >= limits.minWordsBefore.value) {
-      if (matches(HEADERS, i) || matches(INLINE, i)) return i;
+      const t = segs[i]!.text.trim();
+      if (any(HEADERS, t) || any(INLINE, t)) return i;
       if (is(signature, SIGNATURES, i) && near(i, stamp, STAMPS)) return i;
       if (is(stamp, STAMPS, i) && near(i, signature, SIGNATURES)) return i;
     }

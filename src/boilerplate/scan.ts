@@ -24,9 +24,69 @@ export interface SegmentCounts {
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 
+// A stop list's ASCII words as a trie walked by code unit, A-Z read as a-z: an ASCII word is
+// looked up without slicing and lower-casing it (for ASCII, toLowerCase changes A-Z only).
+// Words with other characters take the list itself.
+interface StopTrie {
+  /** code unit (< 128) -> column, 0 for a character in no ASCII stop word */
+  column: Int32Array;
+  width: number;
+  /** state * width + column -> next state, 0 for none (state 0 is the root, never re-entered) */
+  next: Int32Array;
+  final: Uint8Array;
+}
+const tries = new WeakMap<ReadonlySet<string>, StopTrie>();
+
+function trieOf(stop: ReadonlySet<string>): StopTrie {
+  let trie = tries.get(stop);
+  if (trie) return trie;
+  const words = [...stop].filter((w) => /^[\0-\x7f]*$/u.test(w));
+  const column = new Int32Array(128);
+  let width = 1;
+  for (const w of words) for (let i = 0; i < w.length; i++) if (!column[w.charCodeAt(i)]) column[w.charCodeAt(i)] = width++;
+  let next = new Int32Array(width * 64);
+  let states = 1;
+  const ends: number[] = [];
+  for (const w of words) {
+    let st = 0;
+    for (let i = 0; i < w.length; i++) {
+      const at = st * width + column[w.charCodeAt(i)]!;
+      if (!next[at]) {
+        if ((states + 1) * width > next.length) {
+          const bigger = new Int32Array(next.length * 2);
+          bigger.set(next);
+          next = bigger;
+        }
+        next[at] = states++;
+      }
+      st = next[at]!;
+    }
+    ends.push(st);
+  }
+  const final = new Uint8Array(states);
+  for (const st of ends) final[st] = 1;
+  tries.set(stop, (trie = { column, width, next, final }));
+  return trie;
+}
+
+/** stop.has(s.slice(start, end).toLowerCase()) for an ASCII word. */
+function isAsciiStop(trie: StopTrie, s: string, start: number, end: number): boolean {
+  let st = 0;
+  for (let i = start; i < end; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    const k = trie.column[c]!;
+    if (k === 0) return false;
+    st = trie.next[st * trie.width + k]!;
+    if (st === 0) return false;
+  }
+  return trie.final[st] === 1;
+}
+
 export function scanSegment(s: string, stop: ReadonlySet<string>): SegmentCounts {
   let words = 0, alpha = 0, title = 0, caps = 0, stops = 0, digits = 0, symbols = 0, commas = 0;
   let quote = false;
+  let trie: StopTrie | undefined;
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -57,6 +117,22 @@ export function scanSegment(s: string, stop: ReadonlySet<string>): SegmentCounts
       }
     }
     words++;
+    // An ASCII word: its case from A-Z and a-z, no slice.
+    let ascii = true, upper = false, lowerCase = false;
+    for (let j = start; j < i; j++) {
+      const c = s.charCodeAt(j);
+      if (c >= 0x80) { ascii = false; break; }
+      if (c >= 0x41 && c <= 0x5a) upper = true;
+      else if (c >= 0x61 && c <= 0x7a) lowerCase = true;
+    }
+    if (ascii) {
+      if (isAsciiStop(trie ??= trieOf(stop), s, start, i)) stops++;
+      if (!(first & LETTER)) continue;
+      alpha++;
+      if (first & UPPER) title++;
+      if (i - start > 1 && upper && !lowerCase) caps++; // w !== lower && w === w.toUpperCase()
+      continue;
+    }
     const w = s.slice(start, i);
     const lower = w.toLowerCase();
     if (stop.has(lower)) stops++;
