@@ -12,15 +12,17 @@ export interface FurnitureRule {
   minTitleShare?: number;
   /** The document languages (ISO 639-1) the rule applies in; every language when absent. */
   langs?: string[];
+  /** Only on flattened pages (features.ts isFlat) when true; on every page when absent. */
+  flatOnly?: boolean;
 }
 
 const DEFAULT_MAX_WORDS = 40;
 
 export const furnitureRules: FurnitureRule[] = rulesFile.rules.map((r) => {
-  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number; minWords?: number; minTitleShare?: number; langs?: string[] };
+  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number; minWords?: number; minTitleShare?: number; langs?: string[]; flatOnly?: boolean };
   return {
     id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'iu'),
-    maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare, langs: rule.langs,
+    maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare, langs: rule.langs, flatOnly: rule.flatOnly,
   };
 });
 
@@ -48,9 +50,9 @@ export function titleShare(text: string): number {
   return long.length ? long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length : 0;
 }
 
-/** The first rule matching the segment of a document in `lang`, or null. */
-export function matchRule(text: string, words = wordCount(text), lang = 'en'): FurnitureRule | null {
-  return new RuleMatches(text, lang).first(words);
+/** The first rule matching the segment of a document in `lang` (`flat`: of a flattened page), or null. */
+export function matchRule(text: string, words = wordCount(text), lang = 'en', flat = true): FurnitureRule | null {
+  return new RuleMatches(text, lang, flat).first(words);
 }
 
 /**
@@ -64,14 +66,14 @@ export class RuleMatches {
   /** Per rule, 0 when its pattern cannot match the text (made on the first pattern to test). */
   private may: Uint8Array | undefined;
 
-  /** `lang`: the document's language (detectLanguage: 'en' when unsure). */
-  constructor(private readonly text: string, private readonly lang = 'en') {}
+  /** `lang`: the document's language (detectLanguage: 'en' when unsure); `flat`: the page is flattened (isFlat). */
+  constructor(private readonly text: string, private readonly lang = 'en', private readonly flat = true) {}
 
   /** The first rule that matches when the segment has `words` words, or null. */
   first(words: number): FurnitureRule | null {
     for (let i = 0; i < furnitureRules.length; i++) {
       const rule = furnitureRules[i]!;
-      if (words > rule.maxWords || words < rule.minWords || (rule.langs && !rule.langs.includes(this.lang))) continue;
+      if (words > rule.maxWords || words < rule.minWords || (rule.langs && !rule.langs.includes(this.lang)) || (rule.flatOnly && !this.flat)) continue;
       let matched = this.tested[i];
       if (matched === undefined) {
         this.may ??= (prefilter ??= new Prefilter(furnitureRules.map((r) => r.regex))).scan(this.text).slice(); // scan reuses its array
