@@ -103,6 +103,12 @@ describe('furniture rules name the kind a reader expects', () => {
     expect(matchRule('WHY DO MY KNEES HURT AFTER RUNNING DOWNHILL?')?.id).toBe('related-title-question');
   });
 
+  it('takes a Title Case list for article titles only on a flattened page: on a line of its own it may be the article\'s list', () => {
+    const list = 'Our clients include Riverside Clinic, Harbor Dental Group, Northside Physical Therapy';
+    expect(matchRule(list, undefined, 'en', true)?.id).toBe('related-title-list');
+    expect(matchRule(list, undefined, 'en', false)?.id).not.toBe('related-title-list');
+  });
+
   it('counts words in capitals as Title Case inside a list of titles', () => {
     expect(matchRule('BREAKING NEWS Marathon season opens, Best Knee Sleeves Reviewed, RACE DAY: How Coaches Plan their Taper')?.id).toBe('related-title-list');
   });

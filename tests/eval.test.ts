@@ -21,7 +21,7 @@ describe.skipIf(!hasShared)('evaluation', () => {
     expect(JSON.parse(JSON.stringify(ours))).toEqual(JSON.parse(reference));
     const line = execFileSync(process.execPath, [path.join(sharedDir, 'tools', 'score.mjs'), seed, path.join(out, 'input.json')], { encoding: 'utf8' }).trim().split('\n').at(-1);
     expect(formatGoldSummary(ours)).toBe(line);
-  });
+  }, 60_000);
 
   it('scores a folder of gold pages as the reference scorer does, page by page and pooled', async () => {
     const out = tempDir();

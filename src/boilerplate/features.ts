@@ -55,7 +55,7 @@ export function isFlat(text: string): boolean {
 export function featureRows(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[], lines: Lines = lineInfo(text)): number[][] {
   const stop = stopwords(lang);
   const flat = lines.count < 5 ? 1 : 0;
-  const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang)));
+  const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang, flat === 1)));
   const relative = relativeFeatures(text, spans, base, lines);
   const at = (i: number, col: number): number => base[i]?.[col] ?? 0;
   return base.map((row, i) => {

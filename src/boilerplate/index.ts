@@ -29,11 +29,11 @@ export function boilerplate(doc: Doc, settings: Settings = defaultSettings): voi
   const { text } = doc.source;
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
-  const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang));
   const lines = lineInfo(text);
+  const flat = lines.count < 5; // isFlat(text), from the lines already counted
+  const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang, flat));
   const rows = featureRows(text, doc.segments, doc.lang, matches, lines);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);
-  const flat = lines.count < 5; // isFlat(text), from the lines already counted
   const words = doc.segments.map((s) => wordCount(s.text));
   const texts = doc.segments.map((s) => s.text);
   const threshold = flat

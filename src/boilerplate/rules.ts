@@ -12,15 +12,17 @@ export interface FurnitureRule {
   minTitleShare?: number;
   /** The document languages (ISO 639-1) the rule applies in; every language when absent. */
   langs?: string[];
+  /** Only on flattened pages (features.ts isFlat) when true; on every page when absent. */
+  flatOnly?: boolean;
 }
 
 const DEFAULT_MAX_WORDS = 40;
 
 export const furnitureRules: FurnitureRule[] = rulesFile.rules.map((r) => {
-  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number; minWords?: number; minTitleShare?: number; langs?: string[] };
+  const rule = r as { id: string; kind: string; pattern: string; flags?: string; maxWords?: number; minWords?: number; minTitleShare?: number; langs?: string[]; flatOnly?: boolean };
   return {
     id: rule.id, kind: rule.kind, regex: new RegExp(rule.pattern, rule.flags ?? 'iu'),
-    maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare, langs: rule.langs,
+    maxWords: rule.maxWords ?? DEFAULT_MAX_WORDS, minWords: rule.minWords ?? 0, minTitleShare: rule.minTitleShare, langs: rule.langs, flatOnly: rule.flatOnly,
   };
 });
 
@@ -48,9 +50,9 @@ export function titleShare(text: string): number {
   return long.length ? long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length : 0;
 }
 
-/** The first rule matching the segment of a document in `lang`, or null. */
-export function matchRule(text: string, words = wordCount(text), lang = 'en'): FurnitureRule | null {
-  return new RuleMatches(text, lang).first(words);
+/** The first rule matching the segment of a document in `lang` (`flat`: of a flattened page), or null. */
+export function matchRule(text: string, words = wordCount(text), lang = 'en', flat = true): FurnitureRule | null {
+  return new RuleMatches(text, lang, flat).first(words);
 }
 
 // The rules that apply in a language, in order, with their word limits as typed arrays: each
@@ -61,18 +63,20 @@ interface LangRules {
   minWords: Float64Array;
   maxWords: Float64Array;
 }
-const byLang = new Map<string, LangRules>();
+const byPage = new Map<string, LangRules>();
 
-function rulesFor(lang: string): LangRules {
-  let rules = byLang.get(lang);
+/** The rules for a page in `lang`, `flat` or with line breaks (flatOnly rules only on flat pages). */
+function rulesFor(lang: string, flat: boolean): LangRules {
+  const key = `${lang} ${flat}`;
+  let rules = byPage.get(key);
   if (rules) return rules;
-  const order = furnitureRules.flatMap((r, i) => (r.langs && !r.langs.includes(lang) ? [] : [i]));
+  const order = furnitureRules.flatMap((r, i) => ((r.langs && !r.langs.includes(lang)) || (r.flatOnly && !flat) ? [] : [i]));
   rules = {
     order: Int32Array.from(order),
     minWords: Float64Array.from(order, (i) => furnitureRules[i]!.minWords),
     maxWords: Float64Array.from(order, (i) => furnitureRules[i]!.maxWords),
   };
-  byLang.set(lang, rules);
+  byPage.set(key, rules);
   return rules;
 }
 
@@ -87,12 +91,12 @@ export class RuleMatches {
   /** Per rule, 0 when its pattern cannot match the text (made on the first pattern to test). */
   private may: Uint8Array | undefined;
 
-  /** `lang`: the document's language (detectLanguage: 'en' when unsure). */
-  constructor(private readonly text: string, private readonly lang = 'en') {}
+  /** `lang`: the document's language (detectLanguage: 'en' when unsure); `flat`: the page is flattened (isFlat). */
+  constructor(private readonly text: string, private readonly lang = 'en', private readonly flat = true) {}
 
   /** The first rule that matches when the segment has `words` words, or null. */
   first(words: number): FurnitureRule | null {
-    const { order, minWords, maxWords } = rulesFor(this.lang);
+    const { order, minWords, maxWords } = rulesFor(this.lang, this.flat);
     for (let k = 0; k < order.length; k++) {
       if (words > maxWords[k]! || words < minWords[k]!) continue;
       const i = order[k]!;
