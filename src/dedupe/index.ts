@@ -258,7 +258,7 @@ export class Dedupe {
   }
 }
 
-const PROBES_KEPT = 4096;
+const PROBES_KEPT = 1024;
 
 /** Speaker or field labels kept in the document at least minCount times: its turns, left alone. */
 function turnLabels(segments: readonly Segment[]): Set<string> {
