@@ -3,9 +3,9 @@ import { Buckets } from '../src/dedupe/buckets.js';
 import { thresholds } from '../src/dedupe/rules.js';
 
 const collect = (b: Buckets, key: number): number[] => {
-  const into = new Set<number>();
+  const into: number[] = [];
   b.collect(key, into);
-  return [...into].sort((x, y) => x - y);
+  return into.sort((x, y) => x - y);
 };
 
 describe('dedupe buckets', () => {

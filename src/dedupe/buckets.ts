@@ -36,12 +36,13 @@ export class Buckets {
     if (list.length < thresholds.maxBucket) list.push(entry);
   }
 
-  collect(key: number, into: Set<number>): void {
+  /** Append the entries filed under `key` to `into` (an entry filed under several keys comes once per key). */
+  collect(key: number, into: number[]): void {
     const at = this.slot(key);
     if (this.keys[at] === EMPTY) return;
     const value = this.values[at]!;
-    if (value >= 0) into.add(value);
-    else for (const e of this.lists[-1 - value]!) into.add(e);
+    if (value >= 0) into.push(value);
+    else for (const e of this.lists[-1 - value]!) into.push(e);
   }
 
   /** Keys held. */

@@ -71,6 +71,7 @@ export class Dedupe {
   private readonly open = new Map<Doc, [number, number]>();
   private readonly sealed = new WeakSet<Doc>();
   private edits: LateEdit[] = [];
+  private readonly found: number[] = [];
 
   /** `limits`: the thresholds of the comparisons (rules.json's, or a run's overrides of its decision thresholds). */
   constructor(private readonly limits: Limits = thresholds) {}
@@ -107,7 +108,7 @@ export class Dedupe {
   private addSegments(doc: Doc, keys?: PackedKeys): void {
     const turns = turnLabels(doc.segments);
     doc.segments.forEach((segment, i) => {
-      if (segment.status !== 'kept' || turns.has(segment.text.trim())) return;
+      if (segment.status !== 'kept' || (turns.size > 0 && turns.has(segment.text.trim()))) return;
       const seq = this.seq++;
       const k = (keys && unpackKeys(keys, i)) ?? keysOf(segment.text);
       if (!k.norm) return;
@@ -151,12 +152,17 @@ export class Dedupe {
   // The candidates under the segment's keys, each verified against the kept copy: the best match
   // (highest score, then earliest), and the kept cut-off copies this segment completes.
   private search(probe: Probe, keys: number[], anchorKeys: number[]): { best?: { entry: number; match: Match }; completed: number[] } {
-    const found = new Set<number>();
+    // One list reused for every segment: most find no candidate, and a Set made for each was most of this.
+    const found = this.found;
+    found.length = 0;
     keys.forEach((key, band) => this.bands[band]?.collect(key, found));
     for (const key of anchorKeys) this.anchors.collect(key, found);
     let best: { entry: number; match: Match } | undefined;
     const done: number[] = [];
-    for (const i of [...found].sort((a, b) => a - b)) {
+    if (found.length > 1) found.sort((a, b) => a - b);
+    for (let f = 0; f < found.length; f++) {
+      const i = found[f]!;
+      if (f > 0 && i === found[f - 1]) continue; // the same entry under another key
       const entry = this.entries[i];
       if (!entry || entry.supersededBy !== undefined || entry.norm === undefined) continue;
       const kept = this.probeOf(i);
@@ -252,7 +258,7 @@ export class Dedupe {
   }
 }
 
-const PROBES_KEPT = 4096;
+const PROBES_KEPT = 1024;
 
 /** Speaker or field labels kept in the document at least minCount times: its turns, left alone. */
 function turnLabels(segments: readonly Segment[]): Set<string> {

@@ -2,7 +2,7 @@
 // pair of adjacent content stems) occurs. Computed once over all documents before the per-document
 // stages, so a claim's keywords and topic similarity weigh words by how rare they are in the run.
 import type { Doc } from '../types.js';
-import { stemPairs, tokens } from './text.js';
+import { stemPair, tokens } from './text.js';
 
 export class CorpusStats {
   readonly df = new Map<string, number>();
@@ -42,10 +42,9 @@ export class CorpusStats {
 export function termsIn(text: string): Set<string> {
   const seen = new Set<string>();
   const toks = tokens(text);
-  const pairs = stemPairs(toks);
   for (let i = 0; i < toks.length; i++) {
     seen.add(toks[i]!.stem);
-    const pair = pairs[i];
+    const pair = stemPair(toks, i);
     if (pair !== undefined) seen.add(pair);
   }
   return seen;

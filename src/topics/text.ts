@@ -156,15 +156,18 @@ export function tokensByRegex(text: string): Token[] {
 export const stems = (text: string): string[] => tokens(text).map((t) => t.stem);
 
 /**
- * The stem pairs of a text's tokens, made once for all that read them (the corpus terms, the topic
- * features, the keywords): `pairs[i]` is "stem_i stem_i+1" when neither word is a stop word, else
- * undefined (also for the last token).
+ * The stem pair at token i, "stem_i stem_i+1", when neither word is a stop word; undefined
+ * otherwise (also for the last token). The one definition the corpus terms, the topic features
+ * and the keywords read.
  */
+export function stemPair(toks: readonly Token[], i: number): string | undefined {
+  const t = toks[i]!, next = toks[i + 1];
+  return next && !t.stop && !next.stop ? `${t.stem} ${next.stem}` : undefined;
+}
+
+/** Every stemPair of a text's tokens, made once for all that read them (a claim's features and keywords). */
 export function stemPairs(toks: readonly Token[]): (string | undefined)[] {
   const pairs = new Array<string | undefined>(toks.length);
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!, next = toks[i + 1];
-    pairs[i] = next && !t.stop && !next.stop ? `${t.stem} ${next.stem}` : undefined;
-  }
+  for (let i = 0; i < toks.length; i++) pairs[i] = stemPair(toks, i);
   return pairs;
 }
