@@ -1,9 +1,10 @@
 // Where a run's CPU goes, thread by thread: `node scripts/bench-threads.mjs INPUT CONCURRENCY [OUTPUT]`
 // runs scripts/bench-child.mjs (the compiled build) and samples /proc/<pid>/task/*/stat every
 // 100 ms, keeping each thread's last CPU figure (a thread that ends keeps what it had used at the
-// last sample). Threads are grouped by kind: the main thread (tid = pid), JavaScript worker threads
-// (named "node" by Linux, like the main one), V8's platform threads (garbage collection and
-// compilation in the background), libuv's pool and the rest. Prints a table and the child's line.
+// last sample). Node 20 names every thread "node", so they are told apart by order: the main
+// thread (tid = pid), then V8's platform threads (4 by default: garbage collection and compilation
+// in the background, for every isolate of the process), then libuv's pool, then one thread per
+// worker (src/run/pool.ts). Prints CPU per thread and the child's per-stage timings.
 // Linux only; a diagnostic, not part of `npm run bench`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,7 @@ const code = await new Promise((resolve) => child.on('exit', resolve));
 clearInterval(timer);
 if (code !== 0) throw new Error(`run failed (${code})`);
 
-const kindOf = (tid, name) => (tid === String(child.pid) ? 'main thread' : name === 'node' ? `worker ${tid}` : /^V8|DefaultWorker|DelayedTask/.test(name) ? 'V8 platform (GC, compile)' : /libuv/.test(name) ? 'libuv pool' : `other (${name})`);
+const kindOf = (tid, name) => (tid === String(child.pid) ? 'main thread' : `thread ${tid}${name === 'node' ? '' : ` (${name})`}`);
 const groups = new Map();
 for (const [tid, t] of threads) {
   const k = kindOf(tid, t.name);
@@ -58,6 +59,6 @@ let total = 0;
 for (const g of groups.values()) total += g.user + g.sys;
 const result = JSON.parse(out.trim().split('\n').at(-1));
 console.log(`input ${input}, concurrency ${concurrency}: wall ${(result.wallMs / 1000).toFixed(2)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s (sampled ${(total / 1000).toFixed(2)} s), peak RSS ${Math.round(result.maxRssMB)} MB`);
-for (const [k, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) console.log(`  ${k.padEnd(28)} ${((g.user + g.sys) / 1000).toFixed(2).padStart(7)} s  (user ${(g.user / 1000).toFixed(2)}, sys ${(g.sys / 1000).toFixed(2)}, threads ${g.n})`);
+for (const [k, g] of groups) console.log(`  ${k.padEnd(28)} ${((g.user + g.sys) / 1000).toFixed(2).padStart(7)} s  (user ${(g.user / 1000).toFixed(2)}, sys ${(g.sys / 1000).toFixed(2)}, threads ${g.n})`);
 const t = result.report.timings;
 console.log('  timings (ms):', Object.entries(t).map(([k, v]) => `${k} ${Math.round(v)}`).join(', '));
