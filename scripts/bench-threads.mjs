@@ -5,7 +5,8 @@
 // thread (tid = pid), then V8's platform threads (4 by default: garbage collection and compilation
 // in the background, for every isolate of the process), then libuv's pool, then one thread per
 // worker (src/run/pool.ts). Prints CPU per thread and the child's per-stage timings.
-// Linux only; a diagnostic, not part of `npm run bench`.
+// Node flags for the child (say --single-threaded-gc, to see what of the platform threads' CPU is
+// garbage collection) go in NODE_FLAGS. Linux only; a diagnostic, not part of `npm run bench`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,8 @@ const [input, concurrency = '1', output = fs.mkdtempSync(path.join(os.tmpdir(), 
 if (!input) throw new Error('usage: node scripts/bench-threads.mjs INPUT CONCURRENCY [OUTPUT]');
 const root = path.resolve(import.meta.dirname, '..');
 const TICK_MS = 10; // Linux counts thread CPU in clock ticks of 1/100 s
-const child = spawn(process.execPath, [path.join(root, 'scripts', 'bench-child.mjs'), input, output, concurrency], { stdio: ['ignore', 'pipe', 'inherit'] });
+const flags = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const child = spawn(process.execPath, [...flags, path.join(root, 'scripts', 'bench-child.mjs'), input, output, concurrency], { stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 child.stdout.on('data', (d) => (out += d));
 
