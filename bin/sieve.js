@@ -2,6 +2,8 @@
 // The `sieve` command: runs the compiled CLI (dist/, made by `npm run build` and shipped in the
 // package). In a checkout that was never built it falls back to the TypeScript sources through
 // tsx, a dev dependency.
+import './heap.js';
+
 let cli;
 try {
   cli = await import('../dist/cli.js');

@@ -1,7 +1,8 @@
 // One run of `npm run bench` (scripts/bench.ts), as users run sieve: plain Node on the compiled
 // build (dist/, `npm run build`), no TypeScript loader in this process or in its worker threads.
 // Usage: node scripts/bench-child.mjs INPUT OUTPUT CONCURRENCY [REDIS_URL]. Prints one line of
-// JSON: wall and CPU milliseconds of the whole process (every thread), peak RSS, the run report.
+// JSON (the process's GC policy is the command's, bin/heap.js): wall and CPU milliseconds of the whole process (every thread), peak RSS, the run report.
+import '../bin/heap.js';
 import { runStreaming } from '../dist/run/stream.js';
 import { WriteSink } from '../dist/write/sink.js';
 

@@ -26,6 +26,11 @@ export function decodeRecord({ bytes, headBytes }: SpillRecord): { header: strin
   return { header: buf.toString('utf8', 0, headBytes), text: buf.toString('utf8', headBytes) };
 }
 
+/** Bytes of a record's text. */
+export function textBytes({ bytes, headBytes }: SpillRecord): number {
+  return bytes.byteLength - headBytes;
+}
+
 /** A record's text only. */
 export function recordText({ bytes, headBytes }: SpillRecord): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', headBytes);

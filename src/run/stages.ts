@@ -16,7 +16,7 @@ import { cleanInWindows, HUGE_DOC } from './windows.js';
 import { termsOf } from './corpus.js';
 import { packKeys, type PackedKeys } from '../dedupe/keys.js';
 import type { LateForDoc } from './late.js';
-import { decodeRecord, type SpillRecord } from './spill.js';
+import { decodeRecord, textBytes, type SpillRecord } from './spill.js';
 import { addTime, countDocument, runStep, type Tallies } from './steps.js';
 
 function timed<T>(tallies: Tallies, name: string, run: () => T): T {
@@ -229,10 +229,11 @@ export type TaskKind = keyof Tasks;
 
 /**
  * How much document text a task carries (the pool sends huge documents to a worker of their own):
- * characters, or for a spilled document its bytes (at least one per character).
+ * characters, or for a spilled document its text's bytes (at least one per character; not the
+ * header's, which for a page of many segments is larger than its text).
  */
 export function taskChars(kind: TaskKind | 'setContext', input: unknown): number {
   if (kind === 'prepare') return (input as PrepareInput).source.text.length;
-  if (kind === 'finish') return (input as FinishInput).bytes.byteLength;
+  if (kind === 'finish') return textBytes(input as FinishInput);
   return 0;
 }

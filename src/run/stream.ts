@@ -22,7 +22,7 @@ import { fromPlainDoc, toPlainDoc } from './plain.js';
 import { createExecutor, MIN_PARALLEL_BYTES, type Executor, type ExecutorFactory } from './executor.js';
 import { preparedInOrder, windowFor } from './ordered.js';
 import type { Finished } from './stages.js';
-import { recordText, Spill } from './spill.js';
+import { recordText, Spill, textBytes } from './spill.js';
 import { LateChanges } from './late.js';
 import { addTime, mergeTallies, runStep, type Tallies } from './steps.js';
 import { effectiveConcurrency, inputSizes } from './sizes.js';
@@ -236,7 +236,7 @@ async function write(state: RunState, late: LateChanges): Promise<RunReport['tot
   for await (const record of spill.read()) {
     if (options.documents) texts.set(k, recordText(record));
     // Measured in bytes (at least one per character): the record is handed over undecoded, and may be transferred.
-    const size = record.bytes.byteLength - record.headBytes;
+    const size = textBytes(record);
     queue.push({ k, chars: size, result: exec.run('finish', { ...record, ...late.take(k) }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) });
     chars += size;
     k++;
