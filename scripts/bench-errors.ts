@@ -12,22 +12,16 @@
 // holds only segments with gold words, and the rule also removed segments without any. Dedupe's
 // buckets read +0.019 on wcxb's readable lines pages, yet wcxb without dedupe scores 0.840/0.823
 // (all/unread), not 0.842/0.826: the copies it removes are mostly furniture.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runPipeline } from '../src/pipeline.js';
 import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
 import { contentProbabilities, type CleanerModel } from '../src/boilerplate/model.js';
 import modelFile from '../src/boilerplate/model.json' with { type: 'json' };
-import { isUnread } from '../src/eval/split.js';
-import { tokens, type BenchPage } from './bench-labels.js';
+import { runReadable, tokens } from './bench-labels.js';
 
 const { values } = parseArgs({ options: { file: { type: 'string' }, flat: { type: 'boolean' }, top: { type: 'string' }, pages: { type: 'string' }, examples: { type: 'string' } } });
 const wanted = values.examples; // a bucket: print its segments (readable pages only)
 const file = values.file ?? 'wcxb.jsonl';
 const TOP = Number(values.top ?? 5);
-const bench = path.resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
 const model = modelFile as unknown as CleanerModel;
 
 type Bag = Map<string, number>;
@@ -54,16 +48,9 @@ function charge(m: Map<string, Bucket>, key: string, words: number, gain: number
 const probBucket = (p: number): string => `p${(Math.min(0.9, Math.floor(p * 10) / 10)).toFixed(1)}`;
 const lenBucket = (n: number): string => (n <= 3 ? 'w1-3' : n <= 10 ? 'w4-10' : n <= 30 ? 'w11-30' : 'w31+');
 
-const pages = fs.readFileSync(path.join(bench, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchPage & { url?: string }).filter((p) => !isUnread(p.id) && typeof p.gold === 'string');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-errors-'));
-const input = path.join(tmp, file);
-// With its URL, as eval passes it: site repeats count pages per site (host), not per file.
-fs.writeFileSync(input, pages.map((p) => JSON.stringify({ id: p.id, text: values.flat ? p.text_flat : p.text, ...(p.url ? { url: p.url } : {}) })).join('\n') + '\n');
-const result = await runPipeline({ input, concurrency: 2 });
-fs.rmSync(tmp, { recursive: true, force: true });
-const byId = new Map(pages.map((p) => [p.id, p]));
+const { docs, byId } = await runReadable(file, values.flat ?? false, (p) => typeof p.gold === 'string');
 
-for (const doc of result.docs) {
+for (const doc of docs) {
   const id = String(doc.source.rawId);
   const g = bagOf(tokens(byId.get(id)!.gold!));
   const gn = size(g);
@@ -101,7 +88,7 @@ for (const doc of result.docs) {
   perPage.push({ id, f1: base, lostGain, extraGain });
 }
 
-const N = result.docs.length;
+const N = docs.length;
 const mean = perPage.reduce((a, p) => a + p.f1, 0) / (N || 1);
 console.log(`${file}${values.flat ? ' (flat)' : ''}: ${N} readable pages, mean word F1 ${mean.toFixed(3)}`);
 function show(title: string, m: Map<string, Bucket>, top: number): void {

@@ -4,30 +4,17 @@
 // A rule with a high content share is removing the article: fix it, or drop it.
 // It reads only the readable pages: the unread split (src/eval/split.ts) is left out, so a rule
 // is written from pages that the unread split's figures do not include.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runPipeline } from '../src/pipeline.js';
-import { labelerFor, tokens, type BenchPage } from './bench-labels.js';
-import { isUnread } from '../src/eval/split.js';
+import { labelerFor, runReadable, tokens } from './bench-labels.js';
 
 const { values } = parseArgs({ options: { flat: { type: 'boolean' }, file: { type: 'string', multiple: true }, examples: { type: 'string' } } });
 const wanted = values.examples; // a rule id: print the content it removed
-const bench = path.resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
 const files = values.file ?? ['aeb.jsonl', 'wcxb.jsonl', 'trafilatura.jsonl'];
 const stats = new Map<string, { segments: number; tokens: number; content: number; labeled: number; example?: string }>();
 
 for (const file of files) {
-  const pages = fs.readFileSync(path.join(bench, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchPage & { url?: string }).filter((p) => !isUnread(p.id));
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-rules-'));
-  const input = path.join(tmp, file);
-  // With its URL, as eval passes it: site repeats count pages per site (host), not per file.
-  fs.writeFileSync(input, pages.map((p) => JSON.stringify({ id: p.id, text: values.flat ? p.text_flat : p.text, ...(p.url ? { url: p.url } : {}) })).join('\n') + '\n');
-  const result = await runPipeline({ input, concurrency: 2 });
-  fs.rmSync(tmp, { recursive: true, force: true });
-  const byId = new Map(pages.map((p) => [p.id, p]));
-  for (const doc of result.docs) {
+  const { docs, byId } = await runReadable(file, values.flat ?? false);
+  for (const doc of docs) {
     const label = labelerFor(byId.get(String(doc.source.rawId))!);
     for (const s of doc.segments) {
       if (!s.reason) continue;
