@@ -1,8 +1,8 @@
 // `npm run bench [-- --sample N] [--huge MB] [--review MB] [--out FILE]`: how fast sieve is, measured honestly.
 // The runs measure what users run: the compiled build (dist/, rebuilt first when missing or older
 // than src/) in plain Node processes (scripts/bench-child.mjs), so neither the run nor its worker
-// threads load TypeScript through tsx. (The floor below and the Redis workers still start from the
-// sources; neither is timed while it loads.)
+// threads load TypeScript through tsx; the `sieve worker` processes of the Redis runs, too
+// (bin/sieve.js). (The floor below still starts from the sources; it is not timed while it loads.)
 // On ../shared/bench (the four JSONL files; the pipeline cleans each record's `text`):
 //   - the floor: retext-english parsing alone (in the 64 KB chunks the segmenter uses) over the
 //     same texts, on this thread, and on two threads (what two workers can gain at best right now:
@@ -242,7 +242,7 @@ async function main(): Promise<void> {
       const server = await startRedis();
       try {
         for (const n of redisWorkers) {
-          const workers = Array.from({ length: n }, () => startWorker(server.url, { concurrency: 1, lockMs: 10_000 }));
+          const workers = Array.from({ length: n }, () => startWorker(server.url, { concurrency: 1, lockMs: 10_000, compiled: true }));
           try {
             await Promise.all(workers.map((w) => w.ready()));
             const out = path.join(work, `out-redis-${n}`);

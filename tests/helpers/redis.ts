@@ -66,9 +66,14 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
-/** `sieve worker` as its own Node process (tsx loaded by --import, so a signal reaches the worker itself). */
-export function startWorker(url: string, { concurrency = 1, lockMs = 1500 } = {}): WorkerProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker', '--redis', url, '--concurrency', String(concurrency), '--lock-ms', String(lockMs)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+/**
+ * `sieve worker` as its own Node process: from the sources (tsx loaded by --import, so a signal
+ * reaches the worker itself), or `compiled`, as the package runs it (bin/sieve.js on dist/, which
+ * the caller has built).
+ */
+export function startWorker(url: string, { concurrency = 1, lockMs = 1500, compiled = false } = {}): WorkerProcess {
+  const entry = compiled ? ['bin/sieve.js'] : ['--import', 'tsx', 'src/cli.ts'];
+  const proc = spawn(process.execPath, [...entry, 'worker', '--redis', url, '--concurrency', String(concurrency), '--lock-ms', String(lockMs)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   let isReady!: () => void;
   const ready = new Promise<void>((resolve) => (isReady = resolve));
