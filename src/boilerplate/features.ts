@@ -43,7 +43,12 @@ export const FINISHED = /[.!?]["'”’)\]]*$/u;
 
 /** A flattened page: fewer than five lines with words. The model and its thresholds treat it apart. */
 export function isFlat(text: string): boolean {
-  return lineInfo(text).count < 5;
+  return flatLines(lineInfo(text));
+}
+
+/** isFlat, from the page's lines already counted (lineInfo). */
+export function flatLines(lines: Lines): boolean {
+  return lines.count < 5;
 }
 
 /**
@@ -54,7 +59,7 @@ export function isFlat(text: string): boolean {
  */
 export function featureRows(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[], lines: Lines = lineInfo(text)): number[][] {
   const stop = stopwords(lang);
-  const flat = lines.count < 5 ? 1 : 0;
+  const flat = flatLines(lines) ? 1 : 0;
   const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang, flat === 1)));
   const relative = relativeFeatures(text, spans, base, lines);
   const at = (i: number, col: number): number => base[i]?.[col] ?? 0;

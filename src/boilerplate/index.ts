@@ -15,7 +15,7 @@ import { classAt, widthAt, LETTER, UPPER } from './chars.js';
 import { removeLeadsOfFurniture } from './leads.js';
 import { removeTeaserRuns } from './teasers.js';
 import { removeCommentSection } from './comments.js';
-import { FEATURE_NAMES, featureRows, lineInfo } from './features.js';
+import { FEATURE_NAMES, featureRows, flatLines, lineInfo } from './features.js';
 import { detectLanguage } from './language.js';
 import { contentProbabilities, type CleanerModel } from './model.js';
 import { flatThreshold, lineThreshold } from './page-type.js';
@@ -30,7 +30,7 @@ export function boilerplate(doc: Doc, settings: Settings = defaultSettings): voi
   if (!doc.segments.length) return;
   doc.lang = detectLanguage(text);
   const lines = lineInfo(text);
-  const flat = lines.count < 5; // isFlat(text), from the lines already counted
+  const flat = flatLines(lines);
   const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang, flat));
   const rows = featureRows(text, doc.segments, doc.lang, matches, lines);
   const probs = contentProbabilities(model, rows, FEATURE_NAMES);

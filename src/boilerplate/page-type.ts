@@ -8,6 +8,7 @@
 import settingsFile from './page-type.json' with { type: 'json' };
 import { wordCount } from './rules.js';
 import { finished } from './scan.js';
+import { lineInfo } from './features.js';
 import { ANCHOR } from './model.js';
 
 export interface PageTypeModel {
@@ -34,9 +35,10 @@ const PROSE_WORDS = 12;
 /**
  * Page-level features, each in [0, 1] or a log count: `texts` and `probs` are the page's segments
  * and the furniture model's content probabilities (the body anchors are model.ts's), `url` the
- * page's address when known, `words` the segments' word counts when the caller has them.
+ * page's address when known, `words` the segments' word counts and `lineWords` the lines' (lineInfo)
+ * when the caller has them.
  */
-export function pageFeatures(text: string, texts: string[], probs: number[], url?: string, words: readonly number[] = texts.map(wordCount), lineWords: readonly number[] = text.split('\n').map(wordCount)): Record<string, number> {
+export function pageFeatures(text: string, texts: string[], probs: number[], url?: string, words: readonly number[] = texts.map(wordCount), lineWords: readonly number[] = lineInfo(text).words): Record<string, number> {
   const total = words.reduce((a, b) => a + b, 0) || 1;
   const prose = texts.map((t, i) => (words[i] ?? 0) >= PROSE_WORDS && finished(t.trim()));
   let run = 0;
