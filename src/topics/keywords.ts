@@ -11,20 +11,20 @@ const MAX_KEYWORDS = 4;
 /** `toks`, `pairs`: the text's tokens and their stemPairs, when the caller has them already. */
 export function keywords(text: string, corpus: CorpusStats, exclude: Set<string> = new Set(), toks: Token[] = tokens(text), pairs: readonly (string | undefined)[] = stemPairs(toks)): string[] {
   const scored = new Map<string, { term: string; score: number; at: number; parts: string[] }>();
+  const bump = (key: string, term: string, idf: number, at: number, parts: string[]): void => {
+    const had = scored.get(key);
+    if (had) had.score += idf;
+    else scored.set(key, { term, score: idf, at, parts });
+  };
   toks.forEach((t, i) => {
     if (t.stop || exclude.has(t.word)) return;
-    const had = scored.get(t.stem);
-    if (had) had.score += corpus.idf(t.stem);
-    else scored.set(t.stem, { term: t.word, score: corpus.idf(t.stem), at: i, parts: [t.stem] });
+    bump(t.stem, t.word, corpus.idf(t.stem), i, [t.stem]);
     // A phrase counts when it recurs in the run (df >= 2): "muscle relaxant", not any word pair.
     const key = pairs[i];
     const next = toks[i + 1];
     if (key === undefined || !next || exclude.has(next.word)) return;
     const df = corpus.df.get(key) ?? 0;
-    if (df < 2) return;
-    const pair = scored.get(key);
-    if (pair) pair.score += corpus.idfOfCount(df);
-    else scored.set(key, { term: `${t.word} ${next.word}`, score: corpus.idfOfCount(df), at: i, parts: [t.stem, next.stem] });
+    if (df >= 2) bump(key, `${t.word} ${next.word}`, corpus.idfOfCount(df), i, [t.stem, next.stem]);
   });
   const ranked = [...scored.values()].sort((a, b) => b.score - a.score || a.at - b.at);
   const out: typeof ranked = [];
