@@ -20,7 +20,7 @@ import { claims } from './claims/index.js';
 import { sources } from './sources/index.js';
 import { topics, type CorpusStats, type TopicModel } from './topics/index.js';
 import { createDoc } from './doc.js';
-import { addSegment } from './run/corpus.js';
+import { addSegment, type SegmentTerms } from './run/corpus.js';
 import type { LateChanges } from './run/late.js';
 import type { PackedKeys } from './dedupe/keys.js';
 import type { Doc } from './types.js';
@@ -45,8 +45,8 @@ export const pass1: readonly (Step<Pass1Context> & { windowed?: boolean })[] = [
 
 /** What a corpus step gets with each document: what the pass-1 workers summarised of it. */
 export interface CorpusItem {
-  /** Per segment still kept after pass 1: its corpus terms (src/run/corpus.ts), or null. */
-  terms: (string | null)[];
+  /** The kept segments' corpus term hashes (src/run/corpus.ts), when a worker worked them out. */
+  terms?: SegmentTerms;
   /** Dedupe's lookup keys of the kept segments (src/dedupe/keys.ts), when a worker computed them. */
   keys?: PackedKeys;
 }
@@ -97,7 +97,7 @@ export const corpus: readonly CorpusStep[] = [
     name: 'corpus',
     start: ({ corpus }) => ({
       name: 'corpus',
-      run: (doc, item) => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms[i]); }),
+      run: (doc, item) => doc.segments.forEach((s, i) => { if (s.status === 'kept') addSegment(corpus, s.text, item.terms, i); }),
     }),
   },
 ];

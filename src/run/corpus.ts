@@ -1,25 +1,42 @@
 // The corpus statistics (CorpusStats: in how many kept segments each term occurs) are counted on
 // the main thread in input order, after dedupe, over the kept segments only. Finding a segment's
 // terms (tokenising, stemming) is the costly part, so workers do it in pass 1 for every segment
-// still kept after quality, with termsIn, the function CorpusStats.add counts one per term of;
-// the main thread then only adds one per term for the segments dedupe kept, so the statistics
-// are exactly CorpusStats.add's. (`null`, for a text whose terms were not worked out, makes the
-// main thread call `add` on the text itself.)
+// still kept after quality, with termsIn, the function CorpusStats.add counts one per term of,
+// and hand over each term's hash (src/topics/terms.ts): two Uint32 per term in one transferred
+// array per document. The main thread then only adds one per hash for the segments dedupe kept,
+// so the statistics are exactly CorpusStats.add's. A segment whose terms were not worked out (no
+// SegmentTerms, or a span starting at -1) makes the main thread call `add` on the text itself.
 import type { CorpusStats } from '../topics/index.js';
 import { termsIn } from '../topics/corpus.js';
+import { hashTerms } from '../topics/terms.js';
 
-/** The distinct terms CorpusStats.add counts for `text`, joined by "\n" (terms never hold a line break). */
-export function termsOf(text: string): string | null {
-  return [...termsIn(text)].join('\n');
+/** A document's segments' term hashes: pairs (hi, lo) in `hashes`; segment i's from spans[2i] to spans[2i+1]. */
+export interface SegmentTerms {
+  hashes: Uint32Array;
+  /** Start and end in `hashes` per segment; start -1 for a segment whose terms were not worked out. */
+  spans: Int32Array;
 }
 
-/** Count one kept segment, from its precomputed terms when there are any. */
-export function addSegment(corpus: CorpusStats, text: string, terms: string | null | undefined): void {
-  if (terms === null || terms === undefined) {
-    corpus.add(text);
-    return;
-  }
-  corpus.segments++;
-  if (!terms) return;
-  for (const term of terms.split('\n')) corpus.df.set(term, (corpus.df.get(term) ?? 0) + 1);
+/** The term hashes of the segments `texts` holds (null: not worked out, the segment is not kept). */
+export function segmentTerms(texts: readonly (string | null)[]): SegmentTerms {
+  const spans = new Int32Array(texts.length * 2).fill(-1);
+  const sets = texts.map((t) => (t === null ? null : termsIn(t)));
+  let total = 0;
+  for (const s of sets) if (s) total += s.size;
+  const hashes = new Uint32Array(total * 2);
+  let at = 0;
+  sets.forEach((s, i) => {
+    if (!s) return;
+    spans[i * 2] = at;
+    at = hashTerms(s, hashes, at);
+    spans[i * 2 + 1] = at;
+  });
+  return { hashes, spans };
+}
+
+/** Count kept segment `i`, from its term hashes when they were worked out. */
+export function addSegment(corpus: CorpusStats, text: string, terms: SegmentTerms | undefined, i: number): void {
+  const from = terms?.spans[i * 2] ?? -1;
+  if (!terms || from === -1) corpus.add(text);
+  else corpus.addHashes(terms.hashes, from, terms.spans[i * 2 + 1]!);
 }

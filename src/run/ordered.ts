@@ -12,12 +12,13 @@ import { quietRemovals } from '../doc.js';
 import type { Executor } from './executor.js';
 import type { Overrides } from '../settings.js';
 import type { Prepared } from './stages.js';
+import type { SegmentTerms } from './corpus.js';
 import type { Tallies } from './steps.js';
 import type { PackedKeys } from '../dedupe/keys.js';
 
 export type OrderedItem =
   | { kind: 'problem'; problem: InputProblem }
-  | { kind: 'doc'; doc: Doc; terms: (string | null)[]; keys?: PackedKeys; cuts: [string, number][]; tallies: Tallies; end?: number };
+  | { kind: 'doc'; doc: Doc; terms?: SegmentTerms; keys?: PackedKeys; cuts: [string, number][]; tallies: Tallies; end?: number };
 
 interface Waiting {
   item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; end?: number };
@@ -53,7 +54,7 @@ export async function* preparedInOrder(input: string | RecordSource, exec: Execu
       return problem(source.path, `cannot process (${oneLine(result.message, 200)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
     // The corpus steps' removals on it are spilled without messages: none are made (quietRemovals).
-    return { kind: 'doc', doc: quietRemovals(fromPlainDoc(result.doc, source.text, { source })), terms: result.terms, ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
+    return { kind: 'doc', doc: quietRemovals(fromPlainDoc(result.doc, source.text, { source })), ...(result.terms ? { terms: result.terms } : {}), ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of typeof input === 'string' ? readInputs(input) : recordItems(input)) {

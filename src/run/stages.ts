@@ -7,13 +7,13 @@
 import { VFile } from 'vfile';
 import { resolveSettings, type Overrides } from '../settings.js';
 import { pass1, pass2, type Pass1Context, type Pass2Context } from '../pipeline.js';
-import { CorpusStats, topicModel, type Taxonomy } from '../topics/index.js';
+import { CorpusStats, topicModel, type PackedCorpusStats, type Taxonomy } from '../topics/index.js';
 import { renderDocument, type Format, type RenderedDocument } from '../write/index.js';
 import { summarize, type DocSummary } from '../write/summary.js';
 import type { Doc, SourceDoc } from '../types.js';
 import { fromPlainDoc, toPlainDoc, type PlainDoc } from './plain.js';
 import { cleanInWindows, HUGE_DOC } from './windows.js';
-import { termsOf } from './corpus.js';
+import { segmentTerms, type SegmentTerms } from './corpus.js';
 import { packKeys, type PackedKeys } from '../dedupe/keys.js';
 import type { LateForDoc } from './late.js';
 import { decodeRecord, textBytes, type SpillRecord } from './spill.js';
@@ -40,8 +40,8 @@ export interface PrepareInput {
 export interface Prepared {
   /** The document as the per-document steps left it, without its text. */
   doc: PlainDoc;
-  /** Per segment still kept: its corpus terms (src/run/corpus.ts); null otherwise; empty if not asked for. */
-  terms: (string | null)[];
+  /** The term hashes of the segments still kept (src/run/corpus.ts); when `summaries` were asked for. */
+  terms?: SegmentTerms;
   /** Dedupe's lookup keys of the segments still kept (src/dedupe/keys.ts); when `summaries` were asked for. */
   keys?: PackedKeys;
   /** Segment step: cuts per split rule in this document. */
@@ -70,9 +70,9 @@ export function prepare({ source, name, summaries = false, overrides }: PrepareI
     cleanInWindows(doc, (window) => { for (const s of group) runStep(s, window, ctx, tallies, true); });
     i = j;
   }
-  const terms = summaries ? timed(tallies, 'terms', () => doc.segments.map((s) => (s.status === 'kept' ? termsOf(s.text) : null))) : [];
+  const terms = summaries ? timed(tallies, 'terms', () => segmentTerms(doc.segments.map((s) => (s.status === 'kept' ? s.text : null)))) : undefined;
   const keys = summaries ? timed(tallies, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
-  return { doc: toPlainDoc(doc), terms, ...(keys ? { keys } : {}), cuts: [...ctx.cuts], tallies };
+  return { doc: toPlainDoc(doc), ...(terms ? { terms } : {}), ...(keys ? { keys } : {}), cuts: [...ctx.cuts], tallies };
 }
 
 /** What pass 2 needs besides the document: the run's corpus statistics, the taxonomy, the formats. */
@@ -84,25 +84,17 @@ export interface RunContext {
   documents?: boolean;
 }
 
-/** RunContext as it crosses to a worker: CorpusStats.df as two parallel lists (terms joined by "\n"). */
+/** RunContext as it crosses to a worker: CorpusStats as its typed arrays (copied as they are, no Map rebuilt). */
 export interface PackedContext extends Omit<RunContext, 'corpus'> {
-  terms: string;
-  counts: Int32Array;
-  segments: number;
+  corpus: PackedCorpusStats;
 }
 
 export function packContext({ corpus, ...rest }: RunContext): PackedContext {
-  const counts = new Int32Array(corpus.df.size);
-  let i = 0;
-  for (const n of corpus.df.values()) counts[i++] = n;
-  return { ...rest, terms: [...corpus.df.keys()].join('\n'), counts, segments: corpus.segments };
+  return { ...rest, corpus: corpus.pack() };
 }
 
-export function unpackContext({ terms, counts, segments, ...rest }: PackedContext): RunContext {
-  const stats = new CorpusStats();
-  stats.segments = segments;
-  if (counts.length) terms.split('\n').forEach((t, i) => stats.df.set(t, counts[i] ?? 0));
-  return { ...rest, corpus: stats };
+export function unpackContext({ corpus, ...rest }: PackedContext): RunContext {
+  return { ...rest, corpus: new CorpusStats(corpus) };
 }
 
 /** A RunContext made ready for `finish` (the topic model built once per run and thread). */
@@ -189,9 +181,13 @@ function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Ar
   return out;
 }
 
-/** What a worker may hand over without a copy: the rendered files' buffers. */
+/** What a worker may hand over without a copy: the rendered files' buffers; the term hashes and dedupe's keys. */
 export function transferList(output: unknown): ArrayBuffer[] {
-  const rendered = (output as Partial<Finished> | null)?.rendered;
+  const { rendered, terms, keys } = (output ?? {}) as Partial<Finished & Prepared>;
+  if (terms || keys) {
+    const arrays = [terms?.hashes, terms?.spans, keys?.has, keys?.cutOff, keys?.hashes, keys?.bands, keys?.anchors];
+    return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+  }
   return rendered ? Object.values(rendered).flatMap((parts: Uint8Array[]) => parts.map((u) => u.buffer as ArrayBuffer)) : [];
 }
 

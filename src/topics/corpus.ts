@@ -1,27 +1,46 @@
 // Corpus statistics for TF-IDF: in how many kept segments of the whole run each stem (and each
 // pair of adjacent content stems) occurs. Computed once over all documents before the per-document
 // stages, so a claim's keywords and topic similarity weigh words by how rare they are in the run.
+// The counts are kept by term hash (src/topics/terms.ts, where what a collision would do is said).
 import type { Doc } from '../types.js';
 import { stemPair, tokens } from './text.js';
+import { TermCounts, type PackedTermCounts } from './terms.js';
+
+/** CorpusStats as it crosses threads or Redis: typed arrays, no Map to rebuild. */
+export interface PackedCorpusStats extends PackedTermCounts {
+  segments: number;
+}
 
 export class CorpusStats {
-  readonly df = new Map<string, number>();
+  /** Kept segments holding each term: `df.get(term)`, undefined for a term never counted. */
+  readonly df: TermCounts;
   segments = 0;
+
+  constructor(packed?: PackedCorpusStats) {
+    this.df = new TermCounts(packed);
+    this.segments = packed?.segments ?? 0;
+  }
 
   /** Count one text (a kept segment) as one unit. */
   add(text: string): void {
     this.segments++;
-    for (const s of termsIn(text)) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    this.df.addTerms(termsIn(text), 1);
+  }
+
+  /** Count one kept segment from its terms' hashes, worked out elsewhere (pairs in `hashes`, from `from` to `to`). */
+  addHashes(hashes: Uint32Array, from: number, to: number): void {
+    this.segments++;
+    this.df.addHashes(hashes, from, to, 1);
   }
 
   /** Take back a text counted earlier (dedupe removed it later: a superseded cut-off copy). */
   remove(text: string): void {
     this.segments--;
-    for (const s of termsIn(text)) {
-      const left = (this.df.get(s) ?? 0) - 1;
-      if (left > 0) this.df.set(s, left);
-      else this.df.delete(s);
-    }
+    this.df.addTerms(termsIn(text), -1);
+  }
+
+  pack(): PackedCorpusStats {
+    return { ...this.df.pack(), segments: this.segments };
   }
 
   /** Smoothed inverse document frequency: rare terms high, terms in every segment near 1. */

@@ -17,7 +17,7 @@ import modelFile from './model.json' with { type: 'json' };
 import type { Taxonomy } from './taxonomy.js';
 import { stemPairs, tokens, type Token } from './text.js';
 
-export { corpusStats, CorpusStats } from './corpus.js';
+export { corpusStats, CorpusStats, type PackedCorpusStats } from './corpus.js';
 export { defaultTaxonomy, readTaxonomy, validateTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
 
 interface ModelFile extends LinearTopics {
