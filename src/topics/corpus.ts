@@ -30,7 +30,7 @@ export class CorpusStats {
   /** Count one kept segment from its terms' hashes, worked out elsewhere (pairs in `hashes`, from `from` to `to`). */
   addHashes(hashes: Uint32Array, from: number, to: number): void {
     this.segments++;
-    this.df.addHashes(hashes, from, to, 1);
+    this.df.addHashes(hashes, from, to);
   }
 
   /** Take back a text counted earlier (dedupe removed it later: a superseded cut-off copy). */

@@ -39,46 +39,44 @@ export function hashTerms(terms: Iterable<string>, out: Uint32Array, at: number)
   return at;
 }
 
-/** A TermCounts as it crosses threads (or Redis): its arrays, as they are. */
+/** A TermCounts as it crosses threads (or Redis): its array, as it is. */
 export interface PackedTermCounts {
-  keys: Uint32Array;
-  counts: Int32Array;
+  slots: Uint32Array;
   size: number;
 }
 
 const FIRST_SLOTS = 1 << 16;
 
 /**
- * Counts per term hash. `keys` holds (hi, lo) per slot, `counts` the count; a slot's place is the
- * hash's low bits, the next free slot on a clash. Half full at most (it doubles), so a lookup
- * reads one or two slots. A count taken back to 0 keeps its slot (reads as 0, as absent does).
+ * Counts per term hash. `slots` holds (hi, lo, count) per slot, side by side so a lookup reads one
+ * cache line; a slot's place is the hash's low bits, the next free slot on a clash. Half full at
+ * most (it doubles), so a lookup reads one or two slots. A count taken back to 0 keeps its slot
+ * (reads as 0, as absent does).
  */
 export class TermCounts {
-  private keys: Uint32Array;
-  private counts: Int32Array;
+  private slots: Uint32Array;
   /** Distinct terms counted. */
   size = 0;
 
   constructor(packed?: PackedTermCounts) {
-    this.keys = packed?.keys ?? new Uint32Array(FIRST_SLOTS * 2);
-    this.counts = packed?.counts ?? new Int32Array(FIRST_SLOTS);
+    this.slots = packed?.slots ?? new Uint32Array(FIRST_SLOTS * 3);
     this.size = packed?.size ?? 0;
   }
 
   /** How many segments hold `term` (undefined: none was ever counted), as Map.get. */
   get(term: string): number | undefined {
     const hi = hashTerm(term);
-    const slot = this.find(hi, lastLo);
-    return this.keys[slot * 2 + 1] === 0 ? undefined : this.counts[slot];
+    const at = this.find(hi, lastLo);
+    return this.slots[at + 1] === 0 ? undefined : this.slots[at + 2];
   }
 
-  /** Add `by` to the count of each term hash in `hashes` (pairs) from `from` to `to`. */
-  addHashes(hashes: Uint32Array, from: number, to: number, by: number): void {
-    for (let i = from; i < to; i += 2) this.bump(hashes[i]!, hashes[i + 1]!, by);
+  /** Add one to the count of each term hash in `hashes` (pairs) from `from` to `to`. */
+  addHashes(hashes: Uint32Array, from: number, to: number): void {
+    for (let i = from; i < to; i += 2) this.bump(hashes[i]!, hashes[i + 1]!, 1);
   }
 
-  /** Add `by` to the count of each term. */
-  addTerms(terms: Iterable<string>, by: number): void {
+  /** Add `by` (1 or -1) to the count of each term; a count never goes below 0. */
+  addTerms(terms: Iterable<string>, by: 1 | -1): void {
     for (const term of terms) {
       const hi = hashTerm(term);
       this.bump(hi, lastLo, by);
@@ -86,48 +84,47 @@ export class TermCounts {
   }
 
   pack(): PackedTermCounts {
-    return { keys: this.keys, counts: this.counts, size: this.size };
+    return { slots: this.slots, size: this.size };
   }
 
-  private bump(hi: number, lo: number, by: number): void {
-    const slot = this.find(hi, lo);
-    if (this.keys[slot * 2 + 1] === 0) {
-      this.keys[slot * 2] = hi;
-      this.keys[slot * 2 + 1] = lo;
-      if (++this.size * 2 > this.counts.length) {
-        this.counts[slot] = by;
-        this.grow();
-        return;
-      }
+  private bump(hi: number, lo: number, by: 1 | -1): void {
+    const slots = this.slots;
+    const at = this.find(hi, lo);
+    if (slots[at + 1] === 0) {
+      if (by < 0) return;
+      slots[at] = hi;
+      slots[at + 1] = lo;
+      slots[at + 2] = 1;
+      if (++this.size * 2 > slots.length / 3) this.grow();
+      return;
     }
-    this.counts[slot]! += by;
+    const n = slots[at + 2]!;
+    slots[at + 2] = by > 0 ? n + 1 : n > 0 ? n - 1 : 0;
   }
 
-  /** The slot holding (hi, lo), or the empty slot where it would go. */
+  /** Where (hi, lo) is in `slots` (the index of its hi), or the empty slot where it would go. */
   private find(hi: number, lo: number): number {
-    const keys = this.keys;
-    const mask = this.counts.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
     let slot = lo & mask;
     for (;;) {
-      const at = slot * 2;
-      const l = keys[at + 1]!;
-      if (l === 0 || (l === lo && keys[at] === hi)) return slot;
+      const at = slot * 3;
+      const l = slots[at + 1]!;
+      if (l === 0 || (l === lo && slots[at] === hi)) return at;
       slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const { keys, counts } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.counts = new Int32Array(counts.length * 2);
-    for (let slot = 0; slot < counts.length; slot++) {
-      const lo = keys[slot * 2 + 1]!;
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += 3) {
+      const lo = old[at + 1]!;
       if (lo === 0) continue;
-      const hi = keys[slot * 2]!;
-      const to = this.find(hi, lo);
-      this.keys[to * 2] = hi;
-      this.keys[to * 2 + 1] = lo;
-      this.counts[to] = counts[slot]!;
+      const to = this.find(old[at]!, lo);
+      this.slots[to] = old[at]!;
+      this.slots[to + 1] = lo;
+      this.slots[to + 2] = old[at + 2]!;
     }
   }
 }
