@@ -33,9 +33,9 @@ export type ExecutorFactory = (concurrency: number) => Executor;
 export const MIN_PARALLEL_BYTES = 1_000_000;
 
 /**
- * The built-in choice. `concurrency` 1: inline. Above 1: that many workers, but no more than the
- * machine has cores (and never fewer than 2, so the threaded path is the one that runs whenever
- * it was asked for).
+ * The built-in choice. `concurrency` 1: inline. Above 1: that many threads running tasks (the main
+ * thread and worker threads, src/run/pool.ts), but no more than the machine has cores (and never
+ * fewer than 2, so the threaded path is the one that runs whenever it was asked for).
  */
 export const createExecutor: ExecutorFactory = (concurrency) => {
   if (concurrency <= 1) return new InlineExecutor();

@@ -1,8 +1,8 @@
 // The worker-thread executor (src/run/executor.ts): a small pool of node:worker_threads (no pool
-// package needed for this) running the same task functions (src/run/stages.ts) on the same plain
-// data as the inline executor, so the output is the same.
+// package needed for this) and the main thread itself, running the same task functions
+// (src/run/stages.ts) on the same plain data as the inline executor, so the output is the same.
 import { Worker } from 'node:worker_threads';
-import { inputTransferList, packContext, taskChars, type PackedContext, type RunContext, type TaskKind } from './stages.js';
+import { finish, finishContext, inputTransferList, packContext, prepare, taskChars, type FinishContext, type FinishInput, type PackedContext, type PrepareInput, type RunContext, type TaskKind } from './stages.js';
 import type { Executor, TaskInput, TaskOutput } from './executor.js';
 import type { ResultMessage, TaskMessage } from './worker.js';
 
@@ -63,9 +63,18 @@ export class WorkerPool implements Executor {
   private context: PackedContext | undefined;
   private nextId = 1;
   private closed = false;
+  /** Pass 2's context for the tasks the main thread runs itself. */
+  private ownContext: FinishContext | undefined;
+  private ownTurn = false;
 
+  /**
+   * `workers` threads run tasks: the main thread is one of them (it runs a queued task whenever it
+   * has nothing else to do, see runOwn) and `workers - 1` are worker threads. One isolate fewer
+   * than `workers` worker threads: each isolate compiles the same hot code and collects its own
+   * garbage on V8's platform threads, and each task a worker runs crosses threads twice.
+   */
   constructor(readonly workers: number) {
-    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(false));
+    for (let i = 1; i < workers; i++) this.slots.push(this.spawn(false));
   }
 
   run<K extends TaskKind>(kind: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
@@ -78,6 +87,7 @@ export class WorkerPool implements Executor {
   }
 
   async setContext(ctx: RunContext): Promise<void> {
+    this.ownContext = finishContext(ctx);
     const packed = (this.context = packContext(ctx));
     const all = this.bigSlot ? [...this.slots, this.bigSlot] : this.slots;
     await Promise.all(all.map((slot) => this.post(slot, 'setContext', packed)));
@@ -153,6 +163,32 @@ export class WorkerPool implements Executor {
       slot.load++;
       slot.worker.postMessage(task, inputTransferList(task.kind, task.input));
     }
+    if (!this.ownTurn && this.queue.some((q) => !q.big)) {
+      this.ownTurn = true;
+      setImmediate(() => this.runOwn());
+    }
+  }
+
+  /**
+   * The first queued task that is not a big one, run here on the main thread. Called through
+   * setImmediate, so only once the thread has handled what was waiting (results from the workers,
+   * the corpus steps they let go on): the main thread takes tasks when it would otherwise idle.
+   */
+  private runOwn(): void {
+    this.ownTurn = false;
+    const at = this.queue.findIndex((q) => !q.big);
+    if (this.closed || at === -1) return;
+    const { task } = this.queue.splice(at, 1)[0]!;
+    const pending = this.pending.get(task.id);
+    this.pending.delete(task.id);
+    try {
+      if (task.kind === 'prepare') pending?.resolve(prepare(task.input as PrepareInput));
+      else if (!this.ownContext) throw new Error('finish before setContext');
+      else pending?.resolve(finish(this.ownContext, task.input as FinishInput));
+    } catch (e) {
+      pending?.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    this.dispatch();
   }
 
   private leastLoaded(): Slot | undefined {
