@@ -24,50 +24,60 @@ function make(word: string): Token {
 
 // The cache: an open-addressing table keyed by a word's characters, so that a word read from a
 // text is found without first cutting it out as a string of its own (a Map needs the string, and
-// hashing that fresh string was most of the time of tokens()). FNV-1a over the UTF-16 code units (strings.ts).
+// hashing that fresh string was most of the time of tokens()). FNV-1a over the UTF-16 code units
+// (strings.ts). Each slot is three integers (hash, where the word's characters start in `chars`,
+// its length; 0 for an empty slot) and a word is compared with the text there, in two typed
+// arrays, not in the string objects spread over the heap.
 let mask = 1023;
-let words: (string | undefined)[] = new Array<string | undefined>(mask + 1);
+let slots = new Int32Array((mask + 1) * 3);
 let records: (Token | undefined)[] = new Array<Token | undefined>(mask + 1);
-let hashes = new Int32Array(mask + 1);
+let chars = new Uint16Array(1 << 16);
+let used = 0;
 let size = 0;
-
-function sameWord(word: string, src: string, from: number, to: number): boolean {
-  if (word.length !== to - from) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== src.charCodeAt(from + i)) return false;
-  return true;
-}
 
 /** The token of `src.slice(from, to)`. */
 function tokenAt(src: string, from: number, to: number): Token {
   const h = fnv1a(src, from, to);
+  const length = to - from;
   let slot = h & mask;
-  for (let w = words[slot]; w !== undefined; w = words[slot]) {
-    if (hashes[slot] === h && sameWord(w, src, from, to)) return records[slot]!;
+  for (let len = slots[slot * 3 + 2]!; len !== 0; len = slots[slot * 3 + 2]!) {
+    if (len === length && slots[slot * 3] === h) {
+      const at = slots[slot * 3 + 1]!;
+      let i = 0;
+      while (i < length && chars[at + i] === src.charCodeAt(from + i)) i++;
+      if (i === length) return records[slot]!;
+    }
     slot = (slot + 1) & mask;
   }
   const t = make(from === 0 && to === src.length ? src : src.slice(from, to));
   if (size < CACHE_WORDS) {
-    words[slot] = t.word;
+    if (used + length > chars.length) {
+      const more = new Uint16Array(Math.max(chars.length * 2, used + length));
+      more.set(chars);
+      chars = more;
+    }
+    for (let i = 0; i < length; i++) chars[used + i] = src.charCodeAt(from + i);
+    slots[slot * 3] = h;
+    slots[slot * 3 + 1] = used;
+    slots[slot * 3 + 2] = length;
     records[slot] = t;
-    hashes[slot] = h;
+    used += length;
     if (++size * 2 > mask) grow();
   }
   return t;
 }
 
 function grow(): void {
-  const [oldWords, oldRecords, oldHashes] = [words, records, hashes];
+  const [oldSlots, oldRecords] = [slots, records];
   mask = mask * 2 + 1;
-  words = new Array<string | undefined>(mask + 1);
+  slots = new Int32Array((mask + 1) * 3);
   records = new Array<Token | undefined>(mask + 1);
-  hashes = new Int32Array(mask + 1);
-  for (let i = 0; i < oldWords.length; i++) {
-    if (oldWords[i] === undefined) continue;
-    let slot = oldHashes[i]! & mask;
-    while (words[slot] !== undefined) slot = (slot + 1) & mask;
-    words[slot] = oldWords[i];
+  for (let i = 0; i < oldRecords.length; i++) {
+    if (oldSlots[i * 3 + 2] === 0) continue;
+    let slot = oldSlots[i * 3]! & mask;
+    while (slots[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
+    slots.set(oldSlots.subarray(i * 3, i * 3 + 3), slot * 3);
     records[slot] = oldRecords[i];
-    hashes[slot] = oldHashes[i]!;
   }
 }
 
