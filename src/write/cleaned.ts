@@ -1,5 +1,6 @@
 // output/cleaned.jsonl: one line per document, in input order, {id, text, url}: the kept
-// segments joined by a space, or by a line break where the input had one between them.
+// segments joined by a space, or by a line break where the input had one between them, or by
+// nothing where they touch in the input.
 import type { Doc } from '../types.js';
 
 export function cleanedText(doc: Doc): string {
@@ -8,7 +9,9 @@ export function cleanedText(doc: Doc): string {
   let prevEnd = -1;
   for (const s of doc.segments) {
     if (s.status !== 'kept') continue;
-    if (prevEnd >= 0) out += text.slice(prevEnd, s.start).includes('\n') ? '\n' : ' ';
+    // Segments cut where the page has no space (a glued word, see segment/seams.ts, or 'they…Top')
+    // touch: joined as the page had them, so no word is split in two.
+    if (prevEnd >= 0 && prevEnd < s.start) out += text.slice(prevEnd, s.start).includes('\n') ? '\n' : ' ';
     out += s.text;
     prevEnd = s.end;
   }
