@@ -9,9 +9,7 @@ export function cleanedText(doc: Doc): string {
   let prevEnd = -1;
   for (const s of doc.segments) {
     if (s.status !== 'kept') continue;
-    // Segments cut where the page has no space (a glued word, see segment/seams.ts, or 'they…Top')
-    // touch: joined as the page had them, so no word is split in two.
-    if (prevEnd >= 0 && prevEnd < s.start) out += text.slice(prevEnd, s.start).includes('\n') ? '\n' : ' ';
+    if (prevEnd >= 0) out += separator(text, prevEnd, s.start);
     out += s.text;
     prevEnd = s.end;
   }
@@ -20,4 +18,14 @@ export function cleanedText(doc: Doc): string {
 
 export function cleanedLine(doc: Doc): string {
   return JSON.stringify({ id: doc.source.rawId, text: cleanedText(doc), url: doc.source.url ?? null }) + '\n';
+}
+
+/**
+ * What cleaned.jsonl puts between two kept segments, from what the page has between them: a line
+ * break if it has one, nothing where they touch (a cut at a glued word, see segment/seams.ts, or
+ * at 'they…Top': joined as written, so no word is split in two), else a space.
+ */
+export function separator(text: string, prevEnd: number, start: number): string {
+  if (prevEnd >= start) return '';
+  return text.slice(prevEnd, start).includes('\n') ? '\n' : ' ';
 }
