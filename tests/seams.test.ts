@@ -22,6 +22,16 @@ describe('seams in long flattened segments', () => {
     ]);
   });
 
+  it('cuts a menu run before a sentence whose subject is one capitalised word', () => {
+    const text = 'Home News Sports Weather Traffic Video Police released the video of the arrest on Monday afternoon.';
+    expect(pieces(text)).toEqual(['Home News Sports Weather Traffic Video', 'Police released the video of the arrest on Monday afternoon.']);
+  });
+
+  it('does not cut the name of an office before its verb inside a sentence', () => {
+    const text = 'In 2016, the South Dakota Department of Social Services reported that fewer young people left the state.';
+    expect(pieces(text)).toEqual([text]);
+  });
+
   it('does not cut a list of names before the verb of its sentence', () => {
     const text = 'The mayor said that Maria Lopez, Tom Becker, Ann Cole and Nancy Gray attended the opening of the new library on Friday.';
     expect(pieces(text)).toEqual([text]);

@@ -23,6 +23,7 @@ interface TitleRunRule {
   minLower: number;
   connectives: Set<string>;
   metaWords: Set<string>;
+  subjects: boolean;
   openers: Set<string>;
 }
 const titleRunRules: TitleRunRule[] = seamsFile.titleRuns.map((r) => ({
@@ -32,6 +33,7 @@ const titleRunRules: TitleRunRule[] = seamsFile.titleRuns.map((r) => ({
   minLower: r.minLower.value,
   connectives: new Set(r.connectives.words),
   metaWords: new Set(r.metaWords.words),
+  subjects: r.subjects.value,
   openers: new Set(r.openers.words),
 }));
 
@@ -69,12 +71,13 @@ const bare = (w: string): string => w.replace(/^["“‘'(\[]+|["”’')\],;:]+
 const isTitle = (w: string): boolean => /^(?:[\p{Lu}\p{N}]|[&|»›•·–—/-]+$)/u.test(w);
 const isLower = (w: string): boolean => /^\p{Ll}/u.test(w);
 
-/** Cut before each sentence opener that follows a Title Case run and starts a clause with a verb. */
+/** Cut before each word that opens a sentence and follows a Title Case run and starts a clause with a verb. */
 function cutTitleRuns(text: string, span: TextSpan, rule: TitleRunRule): TextSpan[] {
   const words: Word[] = [...span.text.matchAll(/\S+/gu)].map((m) => ({ text: bare(m[0]), at: m.index }));
   const cuts: number[] = [];
   for (let i = 1; i + 1 < words.length; i++) {
-    if (rule.openers.has(words[i]!.text) && afterTitleRun(words, i, rule) && startsClause(words, i, rule)) cuts.push(words[i]!.at);
+    const opener = rule.openers.has(words[i]!.text);
+    if ((opener || subject(words, i, rule)) && afterTitleRun(words, i, rule, !opener) && startsClause(words, i, rule)) cuts.push(words[i]!.at);
   }
   if (!cuts.length) return [span];
   const out: TextSpan[] = [];
@@ -87,9 +90,15 @@ function cutTitleRuns(text: string, span: TextSpan, rule: TitleRunRule): TextSpa
   return out;
 }
 
-// At least runTokens Title Case tokens or meta words (connectives between them allowed) right
-// before word i, the last one not a connective and not ending a sentence.
-function afterTitleRun(words: Word[], i: number, rule: TitleRunRule): boolean {
+// With subjects: word i is capitalised and directly followed by a lower-case verb.
+function subject(words: Word[], i: number, rule: TitleRunRule): boolean {
+  const next = words[i + 1]!.text;
+  return rule.subjects && /^\p{Lu}\p{Ll}+$/u.test(words[i]!.text) && isLower(next) && isUsuallyVerb(next);
+}
+
+// At least runTokens Title Case tokens or meta words (connectives between them allowed unless
+// `pure`) right before word i, the last one not a connective and not ending a sentence.
+function afterTitleRun(words: Word[], i: number, rule: TitleRunRule, pure: boolean): boolean {
   const inRun = (w: string): boolean => isTitle(w) || rule.metaWords.has(w);
   const last = words[i - 1]!.text;
   if (!inRun(last) || /[.!?]$/u.test(last)) return false;
@@ -97,7 +106,7 @@ function afterTitleRun(words: Word[], i: number, rule: TitleRunRule): boolean {
   for (let j = i - 1; j >= 0 && titles < rule.runTokens; j--) {
     const w = words[j]!.text;
     if (inRun(w)) titles++;
-    else if (!rule.connectives.has(w)) return false;
+    else if (pure || !rule.connectives.has(w)) return false;
   }
   return titles >= rule.runTokens;
 }
