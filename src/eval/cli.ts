@@ -72,11 +72,18 @@ export async function evalBench(file: string, options: EvalOptions = {}): Promis
   return scoreBench(docs, await cleanBench(file, docs, options));
 }
 
-/** The same figures on all pages and on the unread split, from one run over all pages. */
-export async function evalBenchSplit(file: string, options: EvalOptions = {}): Promise<{ all: BenchScore; unread: BenchScore }> {
+/**
+ * The same figures on all pages, on the unread split and on the readable pages (the rest: the
+ * only figure a rule or a setting may be chosen by), from one run over all pages.
+ */
+export async function evalBenchSplit(file: string, options: EvalOptions = {}): Promise<{ all: BenchScore; unread: BenchScore; readable: BenchScore }> {
   const docs = readBenchDocs(file);
   const predictions = await cleanBench(file, docs, options);
-  return { all: scoreBench(docs, predictions), unread: scoreBench(docs.filter((d) => isUnread(d.id)), predictions) };
+  return {
+    all: scoreBench(docs, predictions),
+    unread: scoreBench(docs.filter((d) => isUnread(d.id)), predictions),
+    readable: scoreBench(docs.filter((d) => !isUnread(d.id)), predictions),
+  };
 }
 
 /** Run the pipeline on the pages (their line-broken or flat text) and return each page's cleaned text by id. */
@@ -138,9 +145,9 @@ async function main(argv: string[]): Promise<number> {
       const score = await evalBench(target, { flat, out, heldOut });
       process.stdout.write(`${name} (unread split): ` + (json ? JSON.stringify(score) : formatBenchSummary(score)) + '\n');
     } else {
-      const { all, unread } = await evalBenchSplit(target, { flat, out });
-      if (json) process.stdout.write(JSON.stringify({ ...all, unread }) + '\n');
-      else process.stdout.write(`${name}: ${formatBenchSummary(all)}\n${name} (unread split): ${formatBenchSummary(unread)}\n`);
+      const { all, unread, readable } = await evalBenchSplit(target, { flat, out });
+      if (json) process.stdout.write(JSON.stringify({ ...all, unread, readable }) + '\n');
+      else process.stdout.write(`${name}: ${formatBenchSummary(all)}\n${name} (unread split): ${formatBenchSummary(unread)}\n${name} (readable pages): ${formatBenchSummary(readable)}\n`);
     }
   }
   return 0;

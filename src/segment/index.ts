@@ -3,9 +3,12 @@
 //    abbreviation followed by a number ('No. 5') is joined back;
 // 2. line breaks are always boundaries, and split-rules.json cuts where the kind changes;
 // 3. any non-whitespace text the parser left outside a sentence becomes a segment of its own,
-//    so every non-whitespace character lies in exactly one segment.
+//    so every non-whitespace character lies in exactly one segment;
+// 4. long pieces are cut at the seams between furniture and prose that flattened pages hide
+//    (seams.ts, seams.json).
 import { sentenceSpans } from './sentences.js';
 import { ABBREVIATIONS, splitSpans, trim, wordBefore, type TextSpan } from './split.js';
+import { seamSpans } from './seams.js';
 import type { Span } from './chunks.js';
 
 export type { Span } from './chunks.js';
@@ -13,7 +16,7 @@ export type { TextSpan } from './split.js';
 
 export function segmentText(text: string, counts?: Map<string, number>): TextSpan[] {
   const sentences = joinAfterAbbreviations(text, fillGaps(text, sentenceSpans(text)));
-  return splitSpans(text, sentences, counts);
+  return seamSpans(text, splitSpans(text, sentences, counts), counts);
 }
 
 // The parser ends a sentence after 'No.' or 'Jan.' even when a number follows ('Train No. 115

@@ -7,7 +7,7 @@ import { matchesOf } from '../matches.js';
 import { ownString } from '../strings.js';
 import { Prefilter } from '../prefilter.js';
 
-interface SplitRule {
+export interface SplitRule {
   id: string;
   regex: RegExp;
   exceptAfter?: Set<string>;
@@ -89,7 +89,8 @@ function splitLines(text: string, span: Span): Span[] {
   return out;
 }
 
-function applyRule(text: string, whole: TextSpan, rule: SplitRule): TextSpan[] {
+/** Cut one piece at every match of the rule (seams.ts cuts glued words with it too). */
+export function applyRule(text: string, whole: TextSpan, rule: SplitRule): TextSpan[] {
   const s = whole.text;
   const out: TextSpan[] = [];
   let from = 0;

@@ -12,6 +12,7 @@ import { anchor, pageHref, segmentHref } from './links.js';
 import { CSS, STAGE_CLASS } from './style.js';
 import { SCRIPT } from './script.js';
 import { claimTip, panel, type Legend } from './panel.js';
+import { separator } from '../cleaned.js';
 
 /** Pieces of about this many characters (a huge document's page is never one string). */
 const PIECE = 1 << 16;
@@ -79,7 +80,7 @@ class TextWriter {
 
   /** cleaned.jsonl's separator before a kept segment starting at `start`. */
   private sep(start: number): string {
-    return this.text.slice(this.lastKeptEnd, start).includes('\n') ? '\n' : ' ';
+    return separator(this.text, this.lastKeptEnd, start);
   }
 
   /** Whitespace: inside the removed run when next to removed text, else a gap of its own. */
