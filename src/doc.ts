@@ -42,6 +42,52 @@ export function quietRemovals<D extends Doc>(doc: D): D {
   return doc;
 }
 
+// A removal's message as data until someone reads the file's messages: pass 1 makes hundreds of
+// thousands of removals, and the run only ever reads the other messages (findings), so making a
+// VFileMessage and its line/column place for each was 5-8% of the boilerplate stage, thrown away.
+// Reading `file.messages` (or adding a message) makes the waiting ones first, in order, exactly
+// as `remove` used to make them at once.
+interface PendingRemoval { start: number; end: number; reason: string; ruleId: string; source: string }
+interface Messages { made: VFileMessage[]; pending: PendingRemoval[] }
+const lazy = new WeakMap<VFile, Messages>();
+
+function lazyMessages(file: VFile): Messages {
+  let state = lazy.get(file);
+  if (state) return state;
+  const st: Messages = { made: file.messages, pending: [] };
+  Object.defineProperty(file, 'messages', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      if (st.pending.length) makePending(file, st);
+      return st.made;
+    },
+    set: (messages: VFileMessage[]) => {
+      // A new list replaces every message, the waiting removals' too.
+      st.made = messages;
+      st.pending = [];
+    },
+  });
+  lazy.set(file, (state = st));
+  return state;
+}
+
+function makePending(file: VFile, st: Messages): void {
+  const pending = st.pending;
+  st.pending = []; // file.message reads file.messages: nothing is waiting by then
+  for (const p of pending) {
+    const place = { start: toPoint(file, p.start), end: toPoint(file, p.end) };
+    const message = withoutStack(() => file.message(p.reason, { place, ruleId: p.ruleId, source: p.source }));
+    removalMessages.add(message);
+  }
+}
+
+/** The file's messages that are not removals (the segments carry those), without making the waiting removals' messages. */
+export function findings(file: VFile): VFileMessage[] {
+  const made = lazy.get(file)?.made ?? file.messages;
+  return made.filter((m) => !isRemovalMessage(m));
+}
+
 /** Remove a kept segment with a reason; the stage's finding is also reported on the vfile. */
 export function remove(doc: Doc, segment: Segment, reason: Reason, extra?: { duplicateOf?: string; why?: string }): void {
   if (segment.status === 'removed') return;
@@ -49,9 +95,7 @@ export function remove(doc: Doc, segment: Segment, reason: Reason, extra?: { dup
   segment.reason = reason;
   if (extra?.duplicateOf !== undefined) segment.duplicateOf = extra.duplicateOf;
   if (quiet.has(doc)) return;
-  const place = { start: toPoint(doc, segment.start), end: toPoint(doc, segment.end) };
-  const message = withoutStack(() => doc.file.message(extra?.why ?? `${reason.kind}: ${reason.rule}`, { place, ruleId: reason.rule, source: reason.stage }));
-  removalMessages.add(message);
+  lazyMessages(doc.file).pending.push({ start: segment.start, end: segment.end, reason: extra?.why ?? `${reason.kind}: ${reason.rule}`, ruleId: reason.rule, source: reason.stage });
 }
 
 /** Report a note that is not a removal (stub stages, warnings). It appears in the JSON `messages`. */
@@ -73,10 +117,10 @@ export function withoutStack<T>(make: () => T): T {
 }
 
 // vfile points are line/column (for reporters); offsets are what sieve's contract uses.
-const locators = new WeakMap<Doc, Location>();
-function toPoint(doc: Doc, offset: number): { line: number; column: number; offset: number } {
-  let at = locators.get(doc);
-  if (!at) locators.set(doc, (at = location(doc.file)));
+const locators = new WeakMap<VFile, Location>();
+function toPoint(file: VFile, offset: number): { line: number; column: number; offset: number } {
+  let at = locators.get(file);
+  if (!at) locators.set(file, (at = location(file)));
   const p = at.toPoint(offset);
   return { line: p?.line ?? 1, column: p?.column ?? 1, offset };
 }

@@ -18,8 +18,6 @@ import { requiredLiteralLists } from './regex-literals.js';
 
 export { requiredLiteralLists, requiredLiterals } from './regex-literals.js';
 
-const SPECIAL_FOLDS = /[\u017f\u212a\u0131]/u;
-
 /**
  * Which of several regexes can match a text, from one pass over it: an Aho-Corasick automaton over
  * all their required literals, case-folded. `scan` gives one flag per regex: 0 where one of its
@@ -53,10 +51,7 @@ export class Prefilter {
   scan(text: string): Uint8Array {
     const hits = this.hits;
     hits.fill(0);
-    if (this.automaton) {
-      if (SPECIAL_FOLDS.test(text)) this.automaton.all(hits);
-      else this.automaton.scan(text, hits);
-    }
+    if (this.automaton && this.automaton.scan(text, hits)) this.automaton.all(hits);
     const { flags, listIds, listStart } = this;
     for (let i = 0; i < flags.length; i++) {
       let f = 1;
@@ -171,12 +166,20 @@ class Automaton {
     out.forEach((o, st) => { if (o) this.reporting[st * classes] = 1; });
   }
 
-  scan(text: string, hits: Uint8Array): void {
+  /**
+   * Hits of the literals in `text`; true when the text holds a character some ASCII letter folds
+   * to (U+017F, U+212A, U+0131: see the top), and every regex must be let through. Checked in the
+   * same pass (a regular expression over the text for them was a second pass per segment).
+   */
+  scan(text: string, hits: Uint8Array): boolean {
     const { classOf, classes, next, reportStart, reportOwners, reporting, seen } = this;
     seen.fill(0);
     let row = 0;
+    let folds = false;
     for (let i = 0; i < text.length; i++) {
-      const k = classOf[text.charCodeAt(i)]!;
+      const c = text.charCodeAt(i);
+      if (c >= 0x131 && (c === 0x131 || c === 0x17f || c === 0x212a)) folds = true;
+      const k = classOf[c]!;
       seen[k] = 1;
       row = next[row + k]!;
       if (reporting[row]) {
@@ -188,6 +191,7 @@ class Automaton {
     for (let j = 0; j < singleClass.length; j++) {
       if (seen[singleClass[j]!]) for (let o = singleStart[j]!; o < singleStart[j + 1]!; o++) hits[singleOwners[o]!] = 1;
     }
+    return folds;
   }
 
   all(hits: Uint8Array): void {

@@ -4,6 +4,8 @@
 // a short line inside the article stays and a long line inside a footer goes. Weights come from
 // model.json, written by scripts/train-cleaner.ts.
 
+import { hiddenLayer, type HiddenLayer } from './hidden-sums.js';
+
 export interface Regression {
   features: string[];
   mean: number[];
@@ -50,53 +52,30 @@ export function predict(r: Scorer, row: number[]): number {
 }
 
 function predictNetwork(r: Network, row: number[]): number {
-  const { d, hidden, mean, div, W1, b1, W2, z } = compiled(r);
+  const { d, hidden, mean, div, W2, layer } = compiled(r);
+  const z = layer.z;
   for (let j = 0; j < d; j++) {
     const v = row[j];
     z[j] = v === undefined ? 0 : (v - mean[j]!) / div[j]!;
   }
-  // Four hidden units at a time, each summed on its own in the same order as one at a time (the
-  // same numbers), so the four sums proceed in parallel instead of waiting on each other.
+  layer.run();
+  const sums = layer.sums;
   let out = r.b2;
-  let u = 0;
-  for (; u + 4 <= hidden; u += 4) {
-    let s0 = b1[u]!, s1 = b1[u + 1]!, s2 = b1[u + 2]!, s3 = b1[u + 3]!;
-    const k0 = u * d, k1 = k0 + d, k2 = k1 + d, k3 = k2 + d;
-    for (let j = 0; j < d; j++) {
-      const x = z[j]!;
-      s0 += W1[k0 + j]! * x;
-      s1 += W1[k1 + j]! * x;
-      s2 += W1[k2 + j]! * x;
-      s3 += W1[k3 + j]! * x;
-    }
-    out += W2[u]! * Math.tanh(s0);
-    out += W2[u + 1]! * Math.tanh(s1);
-    out += W2[u + 2]! * Math.tanh(s2);
-    out += W2[u + 3]! * Math.tanh(s3);
-  }
-  for (; u < hidden; u++) {
-    let s = b1[u]!;
-    const k = u * d;
-    for (let j = 0; j < d; j++) s += W1[k + j]! * z[j]!;
-    out += W2[u]! * Math.tanh(s);
-  }
+  for (let u = 0; u < hidden; u++) out += W2[u]! * Math.tanh(sums[u]!);
   return 1 / (1 + Math.exp(-out));
 }
 
-// A network's weights as typed arrays, made on first use: the same numbers summed in the same
-// order as from the JSON arrays, several times faster (the model was a quarter of boilerplate's time).
-// A scorer is not changed once it is used (model.json, or the trainer's finished network).
+// A network's weights made ready on first use: the hidden layer in WebAssembly (hidden-sums.ts:
+// the same numbers summed in the same order), the rest as typed arrays. A scorer is not changed
+// once it is used (model.json, or the trainer's finished network).
 interface Compiled {
   d: number;
   hidden: number;
   mean: Float64Array;
   /** std, or 1 where std is 0 */
   div: Float64Array;
-  W1: Float64Array;
-  b1: Float64Array;
   W2: Float64Array;
-  /** scratch: the standardized row */
-  z: Float64Array;
+  layer: HiddenLayer;
 }
 const compiledNetworks = new WeakMap<Network, Compiled>();
 
@@ -108,8 +87,8 @@ function compiled(r: Network): Compiled {
   c = {
     d, hidden: r.hidden,
     mean: fill(d, (j) => r.mean[j] ?? 0), div: fill(d, (j) => r.std[j] || 1),
-    W1: fill(r.hidden * d, (i) => r.W1[i] ?? 0), b1: fill(r.hidden, (u) => r.b1[u] ?? 0), W2: fill(r.hidden, (u) => r.W2[u] ?? 0),
-    z: new Float64Array(d),
+    W2: fill(r.hidden, (u) => r.W2[u] ?? 0),
+    layer: hiddenLayer(d, r.hidden, r.W1, r.b1),
   };
   compiledNetworks.set(r, c);
   return c;

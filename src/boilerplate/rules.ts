@@ -64,12 +64,18 @@ interface LangRules {
   maxWords: Float64Array;
 }
 const byPage = new Map<string, LangRules>();
+// The last page's rules: every segment of a page asks twice, and building the key was a tenth of the asking.
+let last: { lang: string; flat: boolean; rules: LangRules } | undefined;
 
 /** The rules for a page in `lang`, `flat` or with line breaks (flatOnly rules only on flat pages). */
 function rulesFor(lang: string, flat: boolean): LangRules {
+  if (last && last.lang === lang && last.flat === flat) return last.rules;
   const key = `${lang} ${flat}`;
   let rules = byPage.get(key);
-  if (rules) return rules;
+  if (rules) {
+    last = { lang, flat, rules };
+    return rules;
+  }
   const order = furnitureRules.flatMap((r, i) => ((r.langs && !r.langs.includes(lang)) || (r.flatOnly && !flat) ? [] : [i]));
   rules = {
     order: Int32Array.from(order),
@@ -77,6 +83,7 @@ function rulesFor(lang: string, flat: boolean): LangRules {
     maxWords: Float64Array.from(order, (i) => furnitureRules[i]!.maxWords),
   };
   byPage.set(key, rules);
+  last = { lang, flat, rules };
   return rules;
 }
 
@@ -86,10 +93,13 @@ function rulesFor(lang: string, flat: boolean): LangRules {
  * most of the cost.
  */
 export class RuleMatches {
-  private readonly tested: (boolean | undefined)[] = [];
   private title: number | undefined;
-  /** Per rule, 0 when its pattern cannot match the text (made on the first pattern to test). */
-  private may: Uint8Array | undefined;
+  /**
+   * Per rule: CANNOT when its pattern cannot match the text (the prefilter), else MAY until it is
+   * tested, then MATCHED or UNMATCHED; made on the first pattern to test, from the prefilter's
+   * flags (one array per segment: a second one for the tests was a third of the asking).
+   */
+  private state: Uint8Array | undefined;
 
   /** `lang`: the document's language (detectLanguage: 'en' when unsure); `flat`: the page is flattened (isFlat). */
   constructor(private readonly text: string, private readonly lang = 'en', private readonly flat = true) {}
@@ -101,15 +111,18 @@ export class RuleMatches {
       if (words > maxWords[k]! || words < minWords[k]!) continue;
       const i = order[k]!;
       const rule = furnitureRules[i]!;
-      let matched = this.tested[i];
-      if (matched === undefined) {
-        this.may ??= (prefilter ??= new Prefilter(furnitureRules.map((r) => r.regex))).scan(this.text).slice(); // scan reuses its array
-        this.tested[i] = matched = this.may[i] === 1 && rule.regex.test(this.text);
-      }
-      if (!matched) continue;
+      const state = (this.state ??= (prefilter ??= new Prefilter(furnitureRules.map((r) => r.regex))).scan(this.text).slice()); // scan reuses its array
+      let s = state[i]!;
+      if (s === MAY) state[i] = s = rule.regex.test(this.text) ? MATCHED : UNMATCHED;
+      if (s !== MATCHED) continue;
       if (rule.minTitleShare !== undefined && (this.title ??= titleShare(this.text)) < rule.minTitleShare) continue;
       return rule;
     }
     return null;
   }
 }
+
+// A rule's state in RuleMatches: CANNOT and MAY are the prefilter's flags (0, 1) as scan gives them.
+const MAY = 1;
+const MATCHED = 2;
+const UNMATCHED = 3;

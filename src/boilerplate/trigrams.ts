@@ -22,10 +22,14 @@ const MAX_DIFFERENCE = 300;
 
 interface ScriptTable {
   languages: string[];
-  /** trigram code -> index into `lists` */
-  index: Map<number, number>;
-  /** per trigram: pairs (language index, rank), flattened */
-  lists: number[][];
+  /** Open addressing by `mix`: trigram codes, and 1 + the trigram's number (0: empty slot). */
+  keys: Float64Array;
+  entries: Int32Array;
+  /** The table's size as a shift: slot = mix(...) >>> shift. */
+  shift: number;
+  /** Trigram t's pairs (language index, rank) are pairs[start[t]] to pairs[start[t + 1] - 1]. */
+  start: Int32Array;
+  pairs: Int32Array;
 }
 
 const tables = new Map<string, ScriptTable>();
@@ -38,7 +42,10 @@ const MASK = SLOTS - 1;
 const slotKeys = new Float64Array(SLOTS);
 const slotCounts = new Int32Array(SLOTS);
 const used = new Int32Array(SLOTS);
-const hash = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 18;
+/** Where the slot's trigram first is in the sample. */
+const firstAt = new Int32Array(SLOTS);
+const mix = (a: number, b: number, c: number): number => Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+const hash = (a: number, b: number, c: number): number => mix(a, b, c) >>> 18;
 
 const code = (s: string, i: number): number => s.charCodeAt(i) * 0x100000000 + s.charCodeAt(i + 1) * 0x10000 + s.charCodeAt(i + 2);
 
@@ -59,7 +66,22 @@ function tableOf(script: string): ScriptTable {
       lists[at]!.push(l, rank);
     }
   });
-  tables.set(script, (table = { languages, index, lists }));
+  // The index as typed arrays (a Map of 48-bit number keys was most of the time): a trigram's
+  // lookup is a probe or two in a table at most half full.
+  let shift = 31;
+  while (1 << (32 - shift) < index.size * 2) shift--;
+  const size = 1 << (32 - shift);
+  const keys = new Float64Array(size);
+  const entries = new Int32Array(size);
+  for (const [key, at] of index) {
+    let slot = mix(Math.floor(key / 0x100000000), Math.floor(key / 0x10000) % 0x10000, key % 0x10000) >>> shift;
+    while (entries[slot] !== 0) slot = (slot + 1) & (size - 1);
+    keys[slot] = key;
+    entries[slot] = at + 1;
+  }
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, t) => { start[t + 1] = start[t]! + list.length; });
+  tables.set(script, (table = { languages, keys, entries, shift, start, pairs: Int32Array.from(lists.flat()) }));
   return table;
 }
 
@@ -156,7 +178,8 @@ export function francCode(value: string, minLength = 10): string {
   value = value.slice(0, MAX_LENGTH);
   const [script, share] = topScript(value);
   if (!script || !(script in data)) return !script || share === 0 ? 'und' : script;
-  const { languages, index, lists } = tableOf(script);
+  const { languages, keys, entries, shift, start, pairs } = tableOf(script);
+  const mask = keys.length - 1;
   const s = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
   // Distinct trigrams and their counts in an open-addressing table (a Map of 48-bit number keys
   // was most of the time); the table is reused and emptied after each call.
@@ -167,6 +190,7 @@ export function francCode(value: string, minLength = 10): string {
     while (slotCounts[slot] !== 0 && slotKeys[slot] !== key) slot = (slot + 1) & MASK;
     if (slotCounts[slot] === 0) {
       slotKeys[slot] = key;
+      firstAt[slot] = i;
       used[distinct++] = slot;
     }
     slotCounts[slot]!++;
@@ -177,12 +201,15 @@ export function francCode(value: string, minLength = 10): string {
     const slot = used[u]!;
     const count = slotCounts[slot]!;
     slotCounts[slot] = 0;
-    const at = index.get(slotKeys[slot]!);
-    if (at === undefined) continue;
-    const list = lists[at]!;
-    for (let k = 0; k < list.length; k += 2) {
-      const l = list[k]!;
-      distance[l] = distance[l]! - MAX_DIFFERENCE + Math.abs(count - list[k + 1]! - 1);
+    const key = slotKeys[slot]!;
+    const i = firstAt[slot]!;
+    let probe = mix(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2)) >>> shift;
+    while (entries[probe] !== 0 && keys[probe] !== key) probe = (probe + 1) & mask;
+    const at = entries[probe]! - 1;
+    if (at < 0) continue;
+    for (let k = start[at]!; k < start[at + 1]!; k += 2) {
+      const l = pairs[k]!;
+      distance[l] = distance[l]! - MAX_DIFFERENCE + Math.abs(count - pairs[k + 1]! - 1);
     }
   }
   let best = 0;

@@ -4,7 +4,7 @@
 // rest is re-created on the other side exactly as the stages left it.
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { isRemovalMessage } from '../doc.js';
+import { findings } from '../doc.js';
 import type { Doc, Segment, SourceDoc } from '../types.js';
 import { ownString } from '../strings.js';
 
@@ -39,7 +39,7 @@ export interface PlainDoc {
 const MESSAGE_FIELDS = ['note', 'url', 'actual', 'expected'] as const;
 
 export function plainMessages(file: VFile): PlainMessage[] {
-  return file.messages.filter((m) => !isRemovalMessage(m)).map((m) => {
+  return findings(file).map((m) => {
     const p: PlainMessage = { reason: m.reason };
     if (m.ruleId != null) p.ruleId = m.ruleId;
     if (m.source != null) p.source = m.source;
