@@ -6,16 +6,20 @@
 // - glued words: menu items rendered without whitespace ('Privacy NoticeTerms Of Use'), cut by
 //   regular expressions as the split rules are (split.ts's applyRule);
 // - a sentence after a Title Case run: a word that only opens a sentence ('The', 'There', 'In')
-//   after four Title Case tokens, followed by a lower-case clause with a verb.
+//   after a run of Title Case tokens (runTokens in seams.json), followed by a lower-case clause
+//   with a verb.
 // Runs after the split rules, on their pieces; every cut is counted under its id, and every
 // non-whitespace character stays in exactly one piece.
 import seamsFile from './seams.json' with { type: 'json' };
 import { applyRule, trim, type SplitRule, type TextSpan } from './split.js';
 import { isUsuallyVerb } from '../claims/verbs.js';
+import { classAt, SPACE } from '../boilerplate/chars.js';
 import { ownString } from '../strings.js';
 
 const MIN_WORDS = seamsFile.minWords.value;
-const gluedRules: SplitRule[] = seamsFile.glued.map((r) => ({ id: r.id, regex: new RegExp(r.pattern, 'gu') }));
+// `requires`: what the text holds wherever the pattern can match, tested first (one cheap pass)
+// so the pattern itself runs only on the few segments that hold it.
+const gluedRules: (SplitRule & { requires: RegExp })[] = seamsFile.glued.map((r) => ({ id: r.id, regex: new RegExp(r.pattern, 'gu'), requires: new RegExp(r.requires.pattern, 'u') }));
 interface TitleRunRule {
   id: string;
   runTokens: number;
@@ -25,6 +29,8 @@ interface TitleRunRule {
   metaWords: Set<string>;
   subjects: boolean;
   openers: Set<string>;
+  /** Matches each token that can be in a run (see inRunTokens). */
+  runToken: RegExp;
 }
 const titleRunRules: TitleRunRule[] = seamsFile.titleRuns.map((r) => ({
   id: r.id,
@@ -35,19 +41,20 @@ const titleRunRules: TitleRunRule[] = seamsFile.titleRuns.map((r) => ({
   metaWords: new Set(r.metaWords.words),
   subjects: r.subjects.value,
   openers: new Set(r.openers.words),
+  runToken: runTokenPattern(r.metaWords.words),
 }));
 
 /** Cut every span of at least minWords words at its seams; `counts` gets the cuts per seam id. */
 export function seamSpans(text: string, spans: TextSpan[], counts?: Map<string, number>): TextSpan[] {
   const out: TextSpan[] = [];
   for (const span of spans) {
-    if (wordCount(span.text) < MIN_WORDS) {
+    if (!hasWords(span.text, MIN_WORDS)) {
       out.push(span);
       continue;
     }
     let pieces = [span];
-    for (const rule of gluedRules) pieces = pieces.flatMap((p) => count(counts, rule.id, applyRule(text, p, rule)));
-    for (const rule of titleRunRules) pieces = pieces.flatMap((p) => count(counts, rule.id, cutTitleRuns(text, p, rule)));
+    for (const rule of gluedRules) if (rule.requires.test(span.text)) pieces = pieces.flatMap((p) => count(counts, rule.id, applyRule(text, p, rule)));
+    for (const rule of titleRunRules) pieces = pieces.flatMap((p) => count(counts, rule.id, inRunTokens(p.text, rule) < rule.runTokens ? [p] : cutTitleRuns(text, p, rule)));
     out.push(...pieces);
   }
   return out;
@@ -58,9 +65,32 @@ function count(counts: Map<string, number> | undefined, id: string, pieces: Text
   return pieces;
 }
 
-function wordCount(s: string): number {
+/** Whether `s` holds at least `n` whitespace-separated words (/\S+/g matches), counting no further. */
+function hasWords(s: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const word = (classAt(s, i) & SPACE) === 0;
+    if (word && !inWord && ++words >= n) return true;
+    inWord = word;
+  }
+  return false;
+}
+
+// A token that can be in a run: after its opening quotes or brackets (as bare() strips them) it
+// starts with an upper-case letter, a digit or one of isTitle's signs, or it is a meta word. Every
+// token afterTitleRun counts is one of these, so a piece with fewer than runTokens of them has no
+// cut, and its words are not read one by one.
+function runTokenPattern(metaWords: string[]): RegExp {
+  const meta = metaWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`(?:^|\\s)["“‘'(\\[]*(?:[\\p{Lu}\\p{N}&|»›•·–—/-]|(?:${meta})(?=["”’')\\],;:]*(?:\\s|$)))`, 'gu');
+}
+
+/** How many tokens of `s` can be in a run, counting no further than the rule's runTokens. */
+function inRunTokens(s: string, rule: TitleRunRule): number {
+  rule.runToken.lastIndex = 0;
   let n = 0;
-  for (const _ of s.matchAll(/\S+/gu)) n++;
+  while (n < rule.runTokens && rule.runToken.exec(s)) n++;
   return n;
 }
 
