@@ -50,6 +50,11 @@ describe('explicit attribution', () => {
     expect(sourceOf(doc, 'Berg says')).toBeNull();
   });
 
+  it('reads a byline run into a headline as the name after "By", not the headline words before it', () => {
+    const doc = run('Knee Pain: Causes, Treatment and Recovery By Tomas Reyes, PT\nReyes says most knee pain eases with rest.');
+    expect(sourceOf(doc, 'Reyes says')).toMatchObject({ kind: 'person', name: 'Tomas Reyes', credentials: ['PT'] });
+  });
+
   it('takes a titled single name as a person', () => {
     expect(sourceOf(run('Your knees carry several times your weight on stairs,” explains Dr. Hale.'), 'Your knees')).toMatchObject({ kind: 'person', name: 'Dr. Hale' });
   });

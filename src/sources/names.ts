@@ -21,6 +21,7 @@ const titles = words(nameWordsFile.titles);
 const orgWords = new Set(words(nameWordsFile.organisationWords));
 const pubWords = new Set(words(nameWordsFile.publicationWords).map((w) => w.toLowerCase()));
 const notNames = new Set(words(nameWordsFile.notNames));
+const nameStarts = new Set(words(nameWordsFile.nameStarts));
 
 export const TITLE = `(?:${[...new Set(titles.map((t) => t.replace(/\.$/u, '')))].map(escape).join('|')})\\.?`;
 // A capitalised word ("Ed", "O'Brien", "Smith-Jones", "HealthTap") or an initial ("J.").
@@ -45,6 +46,10 @@ const titleOnly = new RegExp(`^${TITLE}$`, 'u');
 export function parseName(name: string, credentials = '', description?: string): PersonName {
   const parts = name.trim().split(/\s+/u);
   if (parts.length > 1 && /^the$/iu.test(parts[0] ?? '')) parts.shift();
+  // After a byline marker the name begins: what came before it is a headline run into the byline.
+  let start = parts.length - 1;
+  while (start > 0 && !nameStarts.has(parts[start - 1]!)) start--;
+  if (start > 0) parts.splice(0, start);
   let title: string | undefined;
   const first = parts[0] ?? '';
   if (parts.length > 1 && titleOnly.test(first)) {
