@@ -8,9 +8,14 @@ import { fnv1a } from '../strings.js';
 // API synchronous (`new Dedupe().add(doc)`): importing this module waits for it.
 const { h64, h32 } = await xxhash();
 
+/** xxhash64 of a string: the exact key of a normalised text here, a corpus term's key in topics/terms.ts. */
+export function hash64(s: string): bigint {
+  return h64(s);
+}
+
 /** 64-bit exact key of a normalised text. */
 export function exactKey(norm: string): bigint {
-  return h64(norm);
+  return hash64(norm);
 }
 
 /** 32-bit key of a word sequence (the anchors: words joined by single spaces); kept small so the Maps hold small integers. */

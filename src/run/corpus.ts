@@ -10,7 +10,7 @@ import type { CorpusStats } from '../topics/index.js';
 import { termsIn } from '../topics/corpus.js';
 import { hashTerms } from '../topics/terms.js';
 
-/** A document's segments' term hashes: pairs (hi, lo) in `hashes`; segment i's from spans[2i] to spans[2i+1]. */
+/** A document's segments' term hashes: pairs (lo, hi) in `hashes`; segment i's from spans[2i] to spans[2i+1]. */
 export interface SegmentTerms {
   hashes: Uint32Array;
   /** Start and end in `hashes` per segment; start -1 for a segment whose terms were not worked out. */
