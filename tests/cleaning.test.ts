@@ -5,14 +5,14 @@ import { VFile } from 'vfile';
 import { boilerplate, fallsBack } from '../src/boilerplate/index.js';
 import { quality } from '../src/quality/index.js';
 import { matchRule, furnitureRules } from '../src/boilerplate/rules.js';
-import { featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
+import { featureMatrix, featureRows, FEATURE_NAMES } from '../src/boilerplate/features.js';
 import { detectLanguage, stopwords } from '../src/boilerplate/language.js';
 import { SiteRepeats } from '../src/boilerplate/site-repeats.js';
 import { removeLeadsOfFurniture } from '../src/boilerplate/leads.js';
 import { segmentText } from '../src/segment/index.js';
 import { createDoc, remove } from '../src/doc.js';
 import model from '../src/boilerplate/model.json' with { type: 'json' };
-import { contentProbabilities, type CleanerModel } from '../src/boilerplate/model.js';
+import { contentProbabilities, matrixProbabilities, type CleanerModel } from '../src/boilerplate/model.js';
 import qualityRules from '../src/quality/rules.json' with { type: 'json' };
 import type { Doc } from '../src/types.js';
 import { projectRoot } from './helpers/shared.js';
@@ -253,6 +253,25 @@ describe('furniture model', () => {
     const shifted = contentProbabilities(cleaner, rows.map((r) => [7, ...r]), ['rule:new-kind', ...FEATURE_NAMES]);
     expect(shifted).toEqual(before);
     expect(() => contentProbabilities(cleaner, rows.map((r) => r.slice(1)), FEATURE_NAMES.slice(1))).toThrow(/retrain/);
+  });
+
+  it('gives the same probabilities to the bit from the feature matrix as from the rows, with context and anchors', () => {
+    const cleaner = model as unknown as CleanerModel;
+    const dir = path.join(projectRoot, 'fixtures', 'input');
+    const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    expect(texts.length).toBeGreaterThan(2);
+    let segments = 0;
+    for (const text of texts) {
+      const spans = segmentText(text);
+      segments += spans.length;
+      const lang = detectLanguage(text);
+      const rows = featureRows(text, spans, lang);
+      const fromRows = contentProbabilities(cleaner, rows, FEATURE_NAMES);
+      const fromMatrix = matrixProbabilities(cleaner, featureMatrix(text, spans, lang), FEATURE_NAMES);
+      expect(fromMatrix.length).toBe(fromRows.length);
+      fromRows.forEach((p, i) => expect(Object.is(fromMatrix[i], p), `${i}: ${fromMatrix[i]} ${p}`).toBe(true));
+    }
+    expect(segments).toBeGreaterThan(50);
   });
 
   it('is trained on features the code computes (retrain with npm run train:cleaner when they change)', () => {

@@ -51,25 +51,47 @@ export function flatLines(lines: Lines): boolean {
   return lines.count < 5;
 }
 
+/** A page's feature rows as one matrix: row i's FEATURE_NAMES values are data[i * width] to data[i * width + width - 1]. */
+export interface FeatureMatrix {
+  rows: number;
+  width: number;
+  data: Float64Array;
+}
+
+// Columns of a row: the base features and the rule kinds, then the context, then the relative features.
+const OWN = BASE.length + RULES.length;
+const WIDTH = OWN + CONTEXT.length + RELATIVE.length;
+
 /**
- * Feature rows, one per span, in FEATURE_NAMES order.
+ * Feature rows, one per span, in FEATURE_NAMES order (featureMatrix's rows as arrays: what the
+ * trainers and the tests read).
+ */
+export function featureRows(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[], lines: Lines = lineInfo(text)): number[][] {
+  const { rows, width, data } = featureMatrix(text, spans, lang, matches, lines);
+  return Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * width, i * width + width)));
+}
+
+/**
+ * The feature rows of `spans` as one matrix, written in place (a page's rows as arrays, sliced,
+ * extended and spread, were most of the stage's allocation).
  * `lang`: the document's language (stop words, and the rules bound to a language).
  * `matches`: each span's RuleMatches, when the caller also matches rules on the spans (made here otherwise).
  * `lines`: lineInfo(text), when the caller has it.
  */
-export function featureRows(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[], lines: Lines = lineInfo(text)): number[][] {
+export function featureMatrix(text: string, spans: SpanLike[], lang: string, matches?: RuleMatches[], lines: Lines = lineInfo(text)): FeatureMatrix {
   const stop = stopwords(lang);
   const flat = flatLines(lines) ? 1 : 0;
-  const base = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang, flat === 1)));
-  const relative = relativeFeatures(text, spans, base, lines);
-  const at = (i: number, col: number): number => base[i]?.[col] ?? 0;
-  return base.map((row, i) => {
-    const out = row.slice();
-    for (const col of CONTEXT_COLS) out.push((at(i - 1, col) + at(i - 2, col)) / 2);
-    for (const col of CONTEXT_COLS) out.push((at(i + 1, col) + at(i + 2, col)) / 2);
-    for (const v of relative[i] ?? []) out.push(v);
-    return out;
-  });
+  const n = spans.length;
+  const data = new Float64Array(n * WIDTH);
+  spans.forEach((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang, flat === 1), data, i * WIDTH));
+  const at = (i: number, col: number): number => (i >= 0 && i < n ? data[i * WIDTH + col]! : 0);
+  for (let i = 0; i < n; i++) {
+    let o = i * WIDTH + OWN;
+    for (const col of CONTEXT_COLS) data[o++] = (at(i - 1, col) + at(i - 2, col)) / 2;
+    for (const col of CONTEXT_COLS) data[o++] = (at(i + 1, col) + at(i + 2, col)) / 2;
+  }
+  relativeFeatures(text, spans, data, lines);
+  return { rows: n, width: WIDTH, data };
 }
 
 const median = (xs: number[]): number => {
@@ -77,10 +99,11 @@ const median = (xs: number[]): number => {
   return s.length ? (s[s.length >> 1] ?? 0) : 0;
 };
 
-function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lines: Lines): number[][] {
+/** The relative features of each row, written into its last RELATIVE.length columns. */
+function relativeFeatures(text: string, spans: SpanLike[], data: Float64Array, lines: Lines): void {
   const col = (f: (typeof BASE)[number]): number[] => {
     const j = BASE.indexOf(f);
-    return base.map((r) => r[j] ?? 0);
+    return spans.map((_, i) => data[i * WIDTH + j]!);
   };
   const words = col('logWords');
   const stop = col('stopRatio');
@@ -94,12 +117,15 @@ function relativeFeatures(text: string, spans: SpanLike[], base: number[][], lin
   // Distance (in segments) to the nearest long, finished sentence: article text comes in runs.
   const long = words.map((w, i) => w >= Math.log1p(15) && (ends[i] ?? 0) === 1);
   const dist = nearest(long);
-  return spans.map((_, i) => {
+  spans.forEach((_, i) => {
     const line = lineIds[i] ?? 0;
-    return [
-      (words[i] ?? 0) - midWords, (stop[i] ?? 0) - meanStop, Math.log1p(perLine.get(line) ?? 1),
-      lines.endsSentence[line] ? 1 : 0, repeated[i] ? 1 : 0, Math.log1p(dist[i] ?? 0),
-    ];
+    let o = i * WIDTH + OWN + CONTEXT.length;
+    data[o++] = (words[i] ?? 0) - midWords;
+    data[o++] = (stop[i] ?? 0) - meanStop;
+    data[o++] = Math.log1p(perLine.get(line) ?? 1);
+    data[o++] = lines.endsSentence[line] ? 1 : 0;
+    data[o++] = repeated[i] ? 1 : 0;
+    data[o] = Math.log1p(dist[i] ?? 0);
   });
 }
 
@@ -186,7 +212,7 @@ function lineOf(lines: Lines, offset: number): number {
   return lo;
 }
 
-function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev: SpanLike | undefined, next: SpanLike | undefined, matches: RuleMatches): number[] {
+function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev: SpanLike | undefined, next: SpanLike | undefined, matches: RuleMatches, out: Float64Array, at: number): void {
   const s = span.text ?? text.slice(span.start, span.end);
   // Words, their casing and stop words, digits, symbols, commas and quotes in one pass (scan.ts).
   const { words: n, alpha, title, caps, stops, digits, symbols, commas, quote } = scanSegment(s, stop);
@@ -200,20 +226,33 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   const rule = matches.first(n);
   // The patterns anchored at the end are read backwards (a regex ending in $ is tried at every
   // position); those that need a character are tried only when the segment holds it.
-  const row = [
-    Math.log1p(n), Math.log1p(chars) / 2, n ? stops / n : 0, alpha ? title / alpha : 0,
-    alpha ? caps / alpha : 0,
-    finished(s) ? 1 : 0, s.endsWith(':') ? 1 : 0, lastClass(s) & (LETTER | NUMBER) ? 1 : 0, // FINISHED, /:$/u, /[\p{L}\p{N}]$/u
-    chars ? digits / chars : 0, chars ? symbols / chars : 0,
-    (s.includes('http') || s.includes('www.')) && URL_START.test(s) ? 1 : 0, LOWER_START.test(s) ? 1 : 0,
-    text.length ? span.start / text.length : 0, (s.includes('|') || s.includes('»') || s.includes('›')) && CRUMB.test(s) ? 1 : 0,
-    n ? Math.min(2, chars / n / 10) : 0, wholeLine, Math.log1p(lines.words[line] ?? 0) / 2, flat,
-    n ? Math.min(1, commas / n) : 0, endsQuestion(s) ? 1 : 0, // /\?["'”’)]*$/u
-    quote ? 1 : 0, n <= 3 ? 1 : 0, DIGIT_START.test(s) ? 1 : 0, s.endsWith('…') || s.endsWith('...') ? 1 : 0, // /["“”]/u, /(…|\.\.\.)$/u
-    commas >= 2 && alpha && title / alpha > 0.6 ? 1 : 0,
-    text.length ? Math.min(1, (chars / text.length) * 10) : 0,
-    FIRST_PERSON.test(s) ? 1 : 0,
-  ];
-  for (const k of RULE_KINDS) row.push(rule?.kind === k ? 1 : 0);
-  return row;
+  let o = at; // the row, in BASE order
+  out[o++] = Math.log1p(n);
+  out[o++] = Math.log1p(chars) / 2;
+  out[o++] = n ? stops / n : 0;
+  out[o++] = alpha ? title / alpha : 0;
+  out[o++] = alpha ? caps / alpha : 0;
+  out[o++] = finished(s) ? 1 : 0; // FINISHED
+  out[o++] = s.endsWith(':') ? 1 : 0; // /:$/u
+  out[o++] = lastClass(s) & (LETTER | NUMBER) ? 1 : 0; // /[\p{L}\p{N}]$/u
+  out[o++] = chars ? digits / chars : 0;
+  out[o++] = chars ? symbols / chars : 0;
+  out[o++] = (s.includes('http') || s.includes('www.')) && URL_START.test(s) ? 1 : 0;
+  out[o++] = LOWER_START.test(s) ? 1 : 0;
+  out[o++] = text.length ? span.start / text.length : 0;
+  out[o++] = (s.includes('|') || s.includes('»') || s.includes('›')) && CRUMB.test(s) ? 1 : 0;
+  out[o++] = n ? Math.min(2, chars / n / 10) : 0;
+  out[o++] = wholeLine;
+  out[o++] = Math.log1p(lines.words[line] ?? 0) / 2;
+  out[o++] = flat;
+  out[o++] = n ? Math.min(1, commas / n) : 0;
+  out[o++] = endsQuestion(s) ? 1 : 0; // /\?["'”’)]*$/u
+  out[o++] = quote ? 1 : 0; // /["“”]/u
+  out[o++] = n <= 3 ? 1 : 0;
+  out[o++] = DIGIT_START.test(s) ? 1 : 0;
+  out[o++] = s.endsWith('…') || s.endsWith('...') ? 1 : 0; // /(…|\.\.\.)$/u
+  out[o++] = commas >= 2 && alpha && title / alpha > 0.6 ? 1 : 0;
+  out[o++] = text.length ? Math.min(1, (chars / text.length) * 10) : 0;
+  out[o++] = FIRST_PERSON.test(s) ? 1 : 0;
+  for (let k = 0; k < RULE_KINDS.length; k++) out[at + BASE.length + k] = rule?.kind === RULE_KINDS[k] ? 1 : 0;
 }

@@ -15,9 +15,9 @@ import { classAt, widthAt, LETTER, UPPER } from './chars.js';
 import { removeLeadsOfFurniture } from './leads.js';
 import { removeTeaserRuns } from './teasers.js';
 import { removeCommentSection } from './comments.js';
-import { FEATURE_NAMES, featureRows, flatLines, lineInfo } from './features.js';
+import { FEATURE_NAMES, featureMatrix, flatLines, lineInfo } from './features.js';
 import { detectLanguage } from './language.js';
-import { contentProbabilities, type CleanerModel } from './model.js';
+import { matrixProbabilities, type CleanerModel } from './model.js';
 import { flatThreshold, lineThreshold } from './page-type.js';
 import modelFile from './model.json' with { type: 'json' };
 import { defaultSettings, type Settings } from '../settings.js';
@@ -32,8 +32,7 @@ export function boilerplate(doc: Doc, settings: Settings = defaultSettings): voi
   const lines = lineInfo(text);
   const flat = flatLines(lines);
   const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang, flat));
-  const rows = featureRows(text, doc.segments, doc.lang, matches, lines);
-  const probs = contentProbabilities(model, rows, FEATURE_NAMES);
+  const probs = matrixProbabilities(model, featureMatrix(text, doc.segments, doc.lang, matches, lines), FEATURE_NAMES);
   const words = doc.segments.map((s) => wordCount(s.text));
   const texts = doc.segments.map((s) => s.text);
   const threshold = flat

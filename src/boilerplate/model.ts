@@ -5,6 +5,7 @@
 // model.json, written by scripts/train-cleaner.ts.
 
 import { hiddenLayer, type HiddenLayer } from './hidden-sums.js';
+import type { FeatureMatrix } from './features.js';
 
 export interface Regression {
   features: string[];
@@ -52,17 +53,51 @@ export function predict(r: Scorer, row: number[]): number {
 }
 
 function predictNetwork(r: Network, row: number[]): number {
-  const { d, hidden, mean, div, W2, layer } = compiled(r);
-  const z = layer.z;
+  const c = compiled(r);
+  const { d, mean, div } = c;
+  const z = c.layer.z;
   for (let j = 0; j < d; j++) {
     const v = row[j];
     z[j] = v === undefined ? 0 : (v - mean[j]!) / div[j]!;
   }
+  return output(r, c);
+}
+
+/** The network's probability from the standardized inputs in its layer's `z`. */
+function output(r: Network, { hidden, W2, layer }: Compiled): number {
   layer.run();
   const sums = layer.sums;
   let out = r.b2;
   for (let u = 0; u < hidden; u++) out += W2[u]! * Math.tanh(sums[u]!);
   return 1 / (1 + Math.exp(-out));
+}
+
+let scratch = new Float64Array(64);
+
+/**
+ * predict(r, row) for the row made of a[ao] to a[ao + aw - 1] and then b[bo] onwards, read through
+ * `cols` (columnsOf) when not null, without building it: the same numbers in the same order.
+ * Every column the scorer reads is in the row (columnsOf checks; without `cols` the row is as
+ * long as the scorer's inputs).
+ */
+function predictAt(r: Scorer, cols: readonly number[] | null, a: Float64Array, ao: number, aw: number, b: Float64Array, bo: number): number {
+  const count = 'W1' in r ? r.mean.length : r.weights.length;
+  if (scratch.length < count) scratch = new Float64Array(count);
+  const x = scratch;
+  for (let j = 0; j < count; j++) {
+    const k = cols ? cols[j]! : j;
+    x[j] = k < aw ? a[ao + k]! : b[bo + k - aw]!;
+  }
+  if (!('W1' in r)) {
+    let z = r.bias;
+    for (let j = 0; j < count; j++) z += (r.weights[j] ?? 0) * ((x[j]! - (r.mean[j] ?? 0)) / (r.std[j] || 1));
+    return 1 / (1 + Math.exp(-z));
+  }
+  const c = compiled(r);
+  const { mean, div } = c;
+  const z = c.layer.z;
+  for (let j = 0; j < count; j++) z[j] = (x[j]! - mean[j]!) / div[j]!;
+  return output(r, c);
 }
 
 // A network's weights made ready on first use: the hidden layer in WebAssembly (hidden-sums.ts:
@@ -101,24 +136,45 @@ function compiled(r: Network): Compiled {
  * stage 1 is sure are body text) before it, and whether it lies outside the first-to-last anchor.
  */
 export function withContext(rows: number[][], p1: number[]): number[][] {
-  const at = (i: number): number => p1[i] ?? 0.5;
+  const context = contextOf(p1);
+  const k = CONTEXT_FEATURES.length;
+  return rows.map((row, i) => [...row, ...context.subarray(i * k, i * k + k)]);
+}
+
+/** withContext's appended values, CONTEXT_FEATURES.length per row, in one array. */
+function contextOf(p1: ArrayLike<number>): Float64Array {
+  const n = p1.length;
+  const at = (i: number): number => (i >= 0 && i < n ? p1[i]! : 0.5);
   const mean = (i: number, w: number): number => {
     let sum = 0;
-    let n = 0;
-    for (let k = Math.max(0, i - w); k <= Math.min(p1.length - 1, i + w); k++) if (k !== i) { sum += at(k); n++; }
-    return n ? sum / n : 0.5;
+    let count = 0;
+    for (let k = Math.max(0, i - w); k <= Math.min(n - 1, i + w); k++) if (k !== i) { sum += at(k); count++; }
+    return count ? sum / count : 0.5;
   };
-  const anchorsBefore: number[] = [];
+  const anchorsBefore = new Int32Array(n);
   let seen = 0;
-  p1.forEach((p, i) => { anchorsBefore[i] = seen; if (p >= ANCHOR) seen++; });
+  for (let i = 0; i < n; i++) { anchorsBefore[i] = seen; if (p1[i]! >= ANCHOR) seen++; }
   const total = seen;
-  const first = p1.findIndex((p) => p >= ANCHOR);
-  let last = p1.length - 1;
-  while (last >= 0 && (p1[last] ?? 0) < ANCHOR) last--;
-  return rows.map((row, i) => {
+  let first = 0;
+  while (first < n && p1[first]! < ANCHOR) first++;
+  if (first === n) first = -1;
+  let last = n - 1;
+  while (last >= 0 && p1[last]! < ANCHOR) last--;
+  const k = CONTEXT_FEATURES.length;
+  const out = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
     const outside = total === 0 ? 0.5 : i < first || i > last ? 1 : 0;
-    return [...row, at(i - 2), at(i - 1), at(i + 1), at(i + 2), mean(i, WINDOW), mean(i, WIDE), total ? (anchorsBefore[i] ?? 0) / total : 0.5, outside];
-  });
+    const o = i * k;
+    out[o] = at(i - 2);
+    out[o + 1] = at(i - 1);
+    out[o + 2] = at(i + 1);
+    out[o + 3] = at(i + 2);
+    out[o + 4] = mean(i, WINDOW);
+    out[o + 5] = mean(i, WIDE);
+    out[o + 6] = total ? anchorsBefore[i]! / total : 0.5;
+    out[o + 7] = outside;
+  }
+  return out;
 }
 
 // Which column of a feature row each of the scorer's inputs is, by name: a model trained before a
@@ -151,4 +207,20 @@ export function contentProbabilities(model: CleanerModel, rows: number[][], name
   const cols2 = columnsOf(model.stage2, [...names, ...CONTEXT_FEATURES]);
   const p1 = rows.map((r) => predict(model.stage1, pick(r, cols1)));
   return withContext(rows, p1).map((r) => predict(model.stage2, pick(r, cols2)));
+}
+
+const NONE = new Float64Array(0);
+
+/** contentProbabilities of featureMatrix's rows, `names` its columns: the same numbers, without a row built. */
+export function matrixProbabilities(model: CleanerModel, { rows: n, width, data }: FeatureMatrix, names: string[]): number[] {
+  if (width !== names.length) throw new Error(`a feature matrix of ${width} columns with ${names.length} names`);
+  const cols1 = columnsOf(model.stage1, names);
+  const cols2 = columnsOf(model.stage2, [...names, ...CONTEXT_FEATURES]);
+  const p1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) p1[i] = predictAt(model.stage1, cols1, data, i * width, width, NONE, 0);
+  const context = contextOf(p1);
+  const k = CONTEXT_FEATURES.length;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = predictAt(model.stage2, cols2, data, i * width, width, context, i * k);
+  return out;
 }
