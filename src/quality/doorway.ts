@@ -23,10 +23,14 @@ export interface DoorwayVerdict {
 /** The verdict when the kept segments read as a download doorway page, else undefined. */
 export function doorwayPage(kept: readonly Segment[], settings: DoorwaySettings = rulesFile.doorway): DoorwayVerdict | undefined {
   if (kept.length < settings.minSegments.value) return undefined;
-  let downloads = 0;
-  for (const s of kept) if (vocabulary.test(s.text)) downloads++;
-  const share = downloads / kept.length;
   // Too few download words: no verdict, whatever the pairs (counting them was most of the cost).
+  // The count stops as soon as even every segment left holding them would not reach the share.
+  let downloads = 0;
+  for (let i = 0; i < kept.length; i++) {
+    if ((downloads + kept.length - i) / kept.length < settings.minDownloadShare.value) return undefined;
+    if (vocabulary.test(kept[i]!.text)) downloads++;
+  }
+  const share = downloads / kept.length;
   if (share < settings.minDownloadShare.value) return undefined;
   const pairs = new Map<string, number>();
   for (const s of kept) {
