@@ -20,7 +20,7 @@ const randomText = (max: number): string => Array.from({ length: Math.floor(next
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 describe('segment features in one pass', () => {
-  it('counts words, casing, stop words, digits, symbols, commas and quotes as the patterns did', () => {
+  it('counts words, runs of letters and digits, casing, stop words, digits, symbols, commas and quotes as the patterns did', () => {
     for (const lang of ['en', 'de', 'el', 'tr']) {
       const stop = stopwords(lang);
       for (let k = 0; k < 3000; k++) {
@@ -29,6 +29,7 @@ describe('segment features in one pass', () => {
         const alpha = words.filter((w) => /^\p{L}/u.test(w));
         const expected = {
           words: words.length,
+          runs: wordCount(s),
           alpha: alpha.length,
           title: alpha.filter((w) => /^\p{Lu}/u.test(w)).length,
           caps: alpha.filter((w) => w.length > 1 && w !== w.toLowerCase() && w === w.toUpperCase()).length,

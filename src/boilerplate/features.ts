@@ -56,6 +56,8 @@ export interface FeatureMatrix {
   rows: number;
   width: number;
   data: Float64Array;
+  /** Each span's runs of letters and digits (chars.ts's wordCount), from the same pass over its text. */
+  words: number[];
 }
 
 // Columns of a row: the base features and the rule kinds, then the context, then the relative features.
@@ -83,7 +85,7 @@ export function featureMatrix(text: string, spans: SpanLike[], lang: string, mat
   const flat = flatLines(lines) ? 1 : 0;
   const n = spans.length;
   const data = new Float64Array(n * WIDTH);
-  spans.forEach((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang, flat === 1), data, i * WIDTH));
+  const words = spans.map((s, i) => baseFeatures(text, s, stop, lines, flat, spans[i - 1], spans[i + 1], matches?.[i] ?? new RuleMatches(text.slice(s.start, s.end), lang, flat === 1), data, i * WIDTH));
   const at = (i: number, col: number): number => (i >= 0 && i < n ? data[i * WIDTH + col]! : 0);
   for (let i = 0; i < n; i++) {
     let o = i * WIDTH + OWN;
@@ -91,7 +93,7 @@ export function featureMatrix(text: string, spans: SpanLike[], lang: string, mat
     for (const col of CONTEXT_COLS) data[o++] = (at(i + 1, col) + at(i + 2, col)) / 2;
   }
   relativeFeatures(text, spans, data, lines);
-  return { rows: n, width: WIDTH, data };
+  return { rows: n, width: WIDTH, data, words };
 }
 
 const median = (xs: number[]): number => {
@@ -212,10 +214,11 @@ function lineOf(lines: Lines, offset: number): number {
   return lo;
 }
 
-function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev: SpanLike | undefined, next: SpanLike | undefined, matches: RuleMatches, out: Float64Array, at: number): void {
+/** Writes the span's BASE and rule-kind columns at out[at]; gives its runs of letters and digits. */
+function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Lines, flat: number, prev: SpanLike | undefined, next: SpanLike | undefined, matches: RuleMatches, out: Float64Array, at: number): number {
   const s = span.text ?? text.slice(span.start, span.end);
   // Words, their casing and stop words, digits, symbols, commas and quotes in one pass (scan.ts).
-  const { words: n, alpha, title, caps, stops, digits, symbols, commas, quote } = scanSegment(s, stop);
+  const { words: n, runs, alpha, title, caps, stops, digits, symbols, commas, quote } = scanSegment(s, stop);
   const chars = s.length;
   const line = lineOf(lines, span.start);
   const lineStart = lines.starts[line] ?? 0;
@@ -255,4 +258,5 @@ function baseFeatures(text: string, span: SpanLike, stop: Set<string>, lines: Li
   out[o++] = text.length ? Math.min(1, (chars / text.length) * 10) : 0;
   out[o++] = FIRST_PERSON.test(s) ? 1 : 0;
   for (let k = 0; k < RULE_KINDS.length; k++) out[at + BASE.length + k] = rule?.kind === RULE_KINDS[k] ? 1 : 0;
+  return runs;
 }

@@ -10,7 +10,7 @@
 // 5. leads.ts: a Title Case lead cut from the furniture after it goes with it.
 import { note, remove } from '../doc.js';
 import type { Doc, Segment } from '../types.js';
-import { RuleMatches, wordCount } from './rules.js';
+import { RuleMatches } from './rules.js';
 import { classAt, widthAt, LETTER, UPPER } from './chars.js';
 import { removeLeadsOfFurniture } from './leads.js';
 import { removeTeaserRuns } from './teasers.js';
@@ -32,8 +32,9 @@ export function boilerplate(doc: Doc, settings: Settings = defaultSettings): voi
   const lines = lineInfo(text);
   const flat = flatLines(lines);
   const matches = doc.segments.map((s) => new RuleMatches(s.text, doc.lang, flat));
-  const probs = matrixProbabilities(model, featureMatrix(text, doc.segments, doc.lang, matches, lines), FEATURE_NAMES);
-  const words = doc.segments.map((s) => wordCount(s.text));
+  const features = featureMatrix(text, doc.segments, doc.lang, matches, lines);
+  const probs = matrixProbabilities(model, features, FEATURE_NAMES);
+  const words = features.words; // wordCount of each segment, from the features' pass
   const texts = doc.segments.map((s) => s.text);
   const threshold = flat
     ? flatThreshold(settings['boilerplate.model'].thresholdFlat.value, text, texts, probs, doc.source.url, words, settings['boilerplate.pageType'], lines.words)

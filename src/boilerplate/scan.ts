@@ -8,6 +8,8 @@ import { classAt, widthAt, LETTER, NUMBER, SPACE, UPPER } from './chars.js';
 export interface SegmentCounts {
   /** Matches of /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu. */
   words: number;
+  /** Runs of letters and digits, /[\p{L}\p{N}]+/gu (chars.ts's wordCount: the rules' and the stage's word count). */
+  runs: number;
   /** Of the words: starting with a letter, with a capital letter, in capitals (two or more code units), stop words. */
   alpha: number;
   title: number;
@@ -84,7 +86,8 @@ function isAsciiStop(trie: StopTrie, s: string, start: number, end: number): boo
 }
 
 export function scanSegment(s: string, stop: ReadonlySet<string>): SegmentCounts {
-  let words = 0, alpha = 0, title = 0, caps = 0, stops = 0, digits = 0, symbols = 0, commas = 0;
+  let words = 0, runs = 0, alpha = 0, title = 0, caps = 0, stops = 0, digits = 0, symbols = 0, commas = 0;
+  let runEnd = -1; // where the last run of letters and digits ended
   let quote = false;
   let trie: StopTrie | undefined;
   const n = s.length;
@@ -104,6 +107,7 @@ export function scanSegment(s: string, stop: ReadonlySet<string>): SegmentCounts
     // A word: a run of letters and digits, then an apostrophe and letters when they follow.
     const start = i;
     const first = k;
+    if (i !== runEnd) runs++; // digits right after an apostrophe's letters go on their run
     do {
       if (k & NUMBER) digits++;
       i += widthAt(s, i);
@@ -112,10 +116,12 @@ export function scanSegment(s: string, stop: ReadonlySet<string>): SegmentCounts
       const c = s.charCodeAt(i);
       if ((c === APOSTROPHE || c === RIGHT_QUOTE) && classAt(s, i + 1) & LETTER) {
         symbols++; // the apostrophe
+        runs++;
         i++;
         while (i < n && classAt(s, i) & LETTER) i += widthAt(s, i);
       }
     }
+    runEnd = i;
     words++;
     // An ASCII word: its case from A-Z and a-z, no slice.
     let ascii = true, upper = false, lowerCase = false;
@@ -141,7 +147,7 @@ export function scanSegment(s: string, stop: ReadonlySet<string>): SegmentCounts
     if (first & UPPER) title++;
     if (w.length > 1 && w !== lower && w === w.toUpperCase()) caps++;
   }
-  return { words, alpha, title, caps, stops, digits, symbols, commas, quote };
+  return { words, runs, alpha, title, caps, stops, digits, symbols, commas, quote };
 }
 
 const codes = (chars: string): number[] => [...chars].map((c) => c.charCodeAt(0));
