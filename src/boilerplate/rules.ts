@@ -95,11 +95,13 @@ function rulesFor(lang: string, flat: boolean): LangRules {
 export class RuleMatches {
   private title: number | undefined;
   /**
-   * Per rule: CANNOT when its pattern cannot match the text (the prefilter), else MAY until it is
-   * tested, then MATCHED or UNMATCHED; made on the first pattern to test, from the prefilter's
-   * flags (one array per segment: a second one for the tests was a third of the asking).
+   * The rules of the page (positions in rulesFor's order) whose patterns can match the text, by
+   * the prefilter: about two of the page's rules per segment, so an answer walks these instead of
+   * every rule. Made on the first question.
    */
-  private state: Uint8Array | undefined;
+  private candidates: number[] | undefined;
+  /** Per candidate: MAY until its pattern is tested, then MATCHED or UNMATCHED. */
+  private states: number[] | undefined;
 
   /** `lang`: the document's language (detectLanguage: 'en' when unsure); `flat`: the page is flattened (isFlat). */
   constructor(private readonly text: string, private readonly lang = 'en', private readonly flat = true) {}
@@ -107,13 +109,25 @@ export class RuleMatches {
   /** The first rule that matches when the segment has `words` words, or null. */
   first(words: number): FurnitureRule | null {
     const { order, minWords, maxWords } = rulesFor(this.lang, this.flat);
-    for (let k = 0; k < order.length; k++) {
+    let candidates = this.candidates;
+    let states = this.states;
+    if (!candidates || !states) {
+      const may = (prefilter ??= new Prefilter(furnitureRules.map((r) => r.regex))).scan(this.text);
+      candidates = this.candidates = [];
+      states = this.states = [];
+      for (let k = 0; k < order.length; k++) {
+        if (may[order[k]!] === MAY) {
+          candidates.push(k);
+          states.push(MAY);
+        }
+      }
+    }
+    for (let c = 0; c < candidates.length; c++) {
+      const k = candidates[c]!;
       if (words > maxWords[k]! || words < minWords[k]!) continue;
-      const i = order[k]!;
-      const rule = furnitureRules[i]!;
-      const state = (this.state ??= (prefilter ??= new Prefilter(furnitureRules.map((r) => r.regex))).scan(this.text).slice()); // scan reuses its array
-      let s = state[i]!;
-      if (s === MAY) state[i] = s = rule.regex.test(this.text) ? MATCHED : UNMATCHED;
+      const rule = furnitureRules[order[k]!]!;
+      let s = states[c]!;
+      if (s === MAY) states[c] = s = rule.regex.test(this.text) ? MATCHED : UNMATCHED;
       if (s !== MATCHED) continue;
       if (rule.minTitleShare !== undefined && (this.title ??= titleShare(this.text)) < rule.minTitleShare) continue;
       return rule;
@@ -122,7 +136,7 @@ export class RuleMatches {
   }
 }
 
-// A rule's state in RuleMatches: CANNOT and MAY are the prefilter's flags (0, 1) as scan gives them.
+// A candidate's state in RuleMatches; MAY is the prefilter's flag for a pattern that can match.
 const MAY = 1;
 const MATCHED = 2;
 const UNMATCHED = 3;
