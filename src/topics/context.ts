@@ -32,11 +32,13 @@ export function inContext(own: number[][], settings: ContextSettings): number[][
   const K = own[0]!.length;
   const probs = own.map((z) => z.map(sigmoid));
   const page = Array.from({ length: K }, (_, k) => probs.reduce((a, p) => a + p[k]!, 0) / probs.length);
-  return own.map((z, i) => z.map((zk, k) => {
+  return own.map((z, i) => {
     const around = [probs[i - 1], probs[i + 1]].filter((p) => p !== undefined);
-    const near = around.length ? around.reduce((a, p) => a + p[k]!, 0) / around.length : page[k]!;
-    return zk + settings.doc * logit(page[k]!) + settings.near * logit(near);
-  }));
+    return z.map((zk, k) => {
+      const near = around.length ? around.reduce((a, p) => a + p[k]!, 0) / around.length : page[k]!;
+      return zk + settings.doc * logit(page[k]!) + settings.near * logit(near);
+    });
+  });
 }
 
 /** Topic indexes chosen from final logits, best first, with a score in 0-1 (0.5 at the threshold). */
