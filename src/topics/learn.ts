@@ -86,7 +86,7 @@ export function fitLinear(samples: Sample[], topicCount: number, opts: FitOption
 const weightMaps = new WeakMap<LinearTopics, Map<string, number[]>>();
 const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-function weightsOf(model: LinearTopics): Map<string, number[]> {
+export function weightsOf(model: LinearTopics): Map<string, number[]> {
   let map = weightMaps.get(model);
   if (!map) {
     map = new Map(Object.entries(model.weights));
@@ -96,8 +96,8 @@ function weightsOf(model: LinearTopics): Map<string, number[]> {
 }
 
 /** The weights of feature `name`, as `logits` reads them (undefined: the feature has none). */
-export function weightOf(model: LinearTopics, name: string): number[] | undefined {
-  return weightsOf(model).get(name) ?? (inherited.has(name) ? (model.weights[name] as number[] | undefined) : undefined);
+export function weightOf(model: LinearTopics, name: string, weights: Map<string, number[]> = weightsOf(model)): number[] | undefined {
+  return weights.get(name) ?? (inherited.has(name) ? (model.weights[name] as number[] | undefined) : undefined);
 }
 
 /** Raw scores (logits) per topic of one text's features. */

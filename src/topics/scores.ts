@@ -7,7 +7,7 @@
 // same, summed in the same order, so the same numbers to the last bit.
 import type { ClaimType } from '../types.js';
 import type { CueIndex } from './features.js';
-import { weightOf, type LinearTopics } from './learn.js';
+import { weightOf, weightsOf, type LinearTopics } from './learn.js';
 import type { Token } from './text.js';
 
 /** The weights of the pair features of a model, by first stem then second. */
@@ -63,6 +63,7 @@ export function tokenLogits(model: LinearTopics, toks: readonly Token[], cues?: 
     }
   }
   const stems = new Set<string>();
+  const weights = weightsOf(model);
   const pairs = pairWeights(model);
   // Where each pair counted so far starts. A pair can only repeat where both its stems do.
   const pairStarts: number[] = [];
@@ -77,7 +78,7 @@ export function tokenLogits(model: LinearTopics, toks: readonly Token[], cues?: 
     if (!repeated) {
       stems.add(t.stem);
       features++;
-      const ws = weightOf(model, t.stem);
+      const ws = weightOf(model, t.stem, weights);
       if (ws) found.push(ws);
     }
     if (afterFeature) {
