@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusStats } from '../src/topics/index.js';
-import { termsIn } from '../src/topics/corpus.js';
-import { TermCounts } from '../src/topics/terms.js';
+import { termBuffer, termHashes, termsIn } from '../src/topics/corpus.js';
+import { termHash, TermCounts } from '../src/topics/terms.js';
+import { tokens } from '../src/topics/text.js';
 import { addSegment, segmentTerms } from '../src/run/corpus.js';
 
 describe('term counts by hash', () => {
@@ -12,10 +13,30 @@ describe('term counts by hash', () => {
       const term = `t${i % 90_000}`;
       expected.set(term, (expected.get(term) ?? 0) + 1);
     }
-    for (const [term, n] of expected) for (let k = 0; k < n; k++) counts.addTerms([term], 1);
+    const hash = new Uint32Array(2);
+    for (const [term, n] of expected) {
+      termHash(term, hash, 0);
+      for (let k = 0; k < n; k++) counts.addHashes(hash, 0, 2);
+    }
     expect(counts.size).toBe(expected.size);
     for (const [term, n] of expected) expect(counts.get(term)).toBe(n);
     expect(counts.get('never counted')).toBeUndefined();
+  });
+
+  it('hashes a text\'s terms from its tokens as the terms themselves hash, each distinct term once', () => {
+    const texts = ['Blood pressure and blood sugar: blood pressure again.', 'The the the.', 'Warm-up stretches help; don’t skip the cool-down.', 'A', ''];
+    for (const text of texts) {
+      const toks = tokens(text);
+      const out = termBuffer(toks.length);
+      const end = termHashes(toks, out, 0);
+      const expected: number[] = [];
+      const one = new Uint32Array(2);
+      for (const term of termsIn(text)) {
+        termHash(term, one, 0);
+        expected.push(one[0]!, one[1]!);
+      }
+      expect([...out.subarray(0, end)], text).toEqual(expected);
+    }
   });
 
   it('crosses threads as typed arrays and reads the same on the other side', () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom as random } from './helpers/random.js';
 import { tokens, tokensByRegex } from '../src/topics/text.js';
+import { stemHash } from '../src/topics/terms.js';
 
 const written = [
   'Warm-up stretches help; don’t skip the cool-down.',
@@ -31,9 +32,12 @@ describe('tokens', () => {
     for (const text of texts) expect(tokens(text), JSON.stringify(text)).toEqual(tokensByRegex(text));
   });
 
-  it('gives one shared record per word', () => {
+  it('gives one shared record per word, with its stem\'s term hash', () => {
     const [a, b] = tokens('Spasms spasms');
     expect(a).toBe(b);
-    expect(a).toEqual({ word: 'spasms', stem: 'spasm', stop: false });
+    expect(a).toMatchObject({ word: 'spasms', stem: 'spasm', stop: false });
+    const hash = new Uint32Array(2);
+    stemHash('spasm', hash, 0);
+    expect([a?.lo, a?.hi]).toEqual([...hash]);
   });
 });

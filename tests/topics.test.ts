@@ -8,6 +8,10 @@ import { chooseTopics, CorpusStats, defaultTaxonomy, pageTopics, readTaxonomy, T
 import { taxonomyHash } from '../src/topics/fit.js';
 import modelFile from '../src/topics/model.json' with { type: 'json' };
 import { keywords } from '../src/topics/keywords.js';
+import { featuresOf } from '../src/topics/features.js';
+import { logits } from '../src/topics/learn.js';
+import { tokenLogits } from '../src/topics/scores.js';
+import { tokens } from '../src/topics/text.js';
 import { readTree, runCli, tempDir } from './helpers/run.js';
 import type { Doc } from '../src/types.js';
 
@@ -68,6 +72,25 @@ const baking: Taxonomy = {
     { id: 'oven', label: 'Oven', description: 'Baking temperature, time and the crust.', cues: [{ terms: ['oven', 'bake', 'crust', 'temperature', 'degrees'] }], examples: ['Bake the loaf at a high temperature for a crisp crust.', 'Preheat the oven to 230 degrees with a tray of water inside.', 'The crust browns faster when the oven is very hot.'] },
   ],
 };
+
+describe('scores from tokens', () => {
+  it('gives exactly the logits of the named features, for the shipped and a fitted model', () => {
+    const texts = [
+      ...defaultTaxonomy.topics.flatMap((t) => [...t.examples, t.description ?? '', ...t.cues.flatMap((g) => g.terms)]),
+      ...baking.topics.flatMap((t) => t.examples),
+      'High blood pressure, and blood pressure again: blood pressure checks lower blood sugar and blood pressure.',
+      'Pain pain pain relief relief pain relief.',
+      'the of and a to',
+      '',
+    ];
+    for (const taxonomy of [defaultTaxonomy, baking]) {
+      const model = topicModel(taxonomy);
+      for (const text of texts) for (const type of [undefined, 'fact', 'advice'] as const) {
+        expect(tokenLogits(model.linear, tokens(text), model.cues, type), text).toEqual(logits(model.linear, featuresOf(text, type, undefined, model.cues)));
+      }
+    }
+  });
+});
 
 describe('topics learned from labeled claims', () => {
   it('uses the shipped weights only for the taxonomy they were trained for', () => {

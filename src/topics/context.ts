@@ -32,18 +32,24 @@ export function inContext(own: number[][], settings: ContextSettings): number[][
   const K = own[0]!.length;
   const probs = own.map((z) => z.map(sigmoid));
   const page = Array.from({ length: K }, (_, k) => probs.reduce((a, p) => a + p[k]!, 0) / probs.length);
-  return own.map((z, i) => z.map((zk, k) => {
+  return own.map((z, i) => {
     const around = [probs[i - 1], probs[i + 1]].filter((p) => p !== undefined);
-    const near = around.length ? around.reduce((a, p) => a + p[k]!, 0) / around.length : page[k]!;
-    return zk + settings.doc * logit(page[k]!) + settings.near * logit(near);
-  }));
+    return z.map((zk, k) => {
+      const near = around.length ? around.reduce((a, p) => a + p[k]!, 0) / around.length : page[k]!;
+      return zk + settings.doc * logit(page[k]!) + settings.near * logit(near);
+    });
+  });
 }
 
 /** Topic indexes chosen from final logits, best first, with a score in 0-1 (0.5 at the threshold). */
 export function choose(final: number[], threshold: number, maxTopics: number, allowed?: (k: number) => boolean): { k: number; score: number }[] {
-  return final
-    .map((z, k) => ({ k, z }))
-    .filter((t) => t.z >= threshold && (!allowed || allowed(t.k)))
+  // Only the topics that reach the threshold are looked at further (most claims: none of them).
+  const reached: { k: number; z: number }[] = [];
+  for (let k = 0; k < final.length; k++) {
+    const z = final[k]!;
+    if (z >= threshold && (!allowed || allowed(k))) reached.push({ k, z });
+  }
+  return reached
     .sort((a, b) => b.z - a.z || a.k - b.k)
     .slice(0, maxTopics)
     .map((t) => ({ k: t.k, score: Math.min(0.999, Math.round(sigmoid(t.z - threshold) * 1000) / 1000) }));

@@ -2,6 +2,8 @@
 // words left out) and each pair of adjacent content stems ("blood pressur"), plus the claim's
 // type ("=advice") when it is known. Each feature counts once; a text's features share a total
 // weight of 1 in length (1/sqrt(n) each), so a long sentence does not outvote a short one.
+// Training and fitting read the features by name; a claim's scores are read from its tokens
+// without naming them (scores.ts), to the same numbers.
 import type { ClaimType } from '../types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { stemPairs, tokens, type Token } from './text.js';
@@ -33,11 +35,12 @@ export function featuresOf(text: string, type?: ClaimType, toks: Token[] = token
       for (const c of cues.get(t.stem) ?? []) if (c.every((s, j) => toks[i + j]?.stem === s)) seen.add(`cue:${c.join(' ')}`);
     });
   }
-  // A pair follows a word that is a feature itself (no stop word, no digit): the pair of the two.
+  // A pair follows a word that is a feature itself (no stop word; a token is letters only, never a
+  // number): the pair of the two.
   let afterFeature = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.stop || /\d/u.test(t.word)) {
+    if (t.stop) {
       afterFeature = false;
       continue;
     }

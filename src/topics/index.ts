@@ -14,8 +14,9 @@ import { fitFromTaxonomy, taxonomyHash, type Background, type LoadFit } from './
 import { keywords } from './keywords.js';
 import { logits, type LinearTopics } from './learn.js';
 import modelFile from './model.json' with { type: 'json' };
+import { tokenLogits } from './scores.js';
 import type { Taxonomy } from './taxonomy.js';
-import { stemPairs, tokens, type Token } from './text.js';
+import { tokens, type Token } from './text.js';
 
 export { corpusStats, CorpusStats, type PackedCorpusStats } from './corpus.js';
 export { defaultTaxonomy, readTaxonomy, validateTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
@@ -52,9 +53,9 @@ export function topicModel(taxonomy: Taxonomy): TopicModel {
   return model;
 }
 
-/** Raw scores (logits) per topic for one text on its own, in taxonomy order. */
-export function topicScores(text: string, model: TopicModel, type?: ClaimType, toks: Token[] = tokens(text), pairs?: readonly (string | undefined)[]): number[] {
-  return logits(model.linear, featuresOf(text, type, toks, model.cues, pairs));
+/** Raw scores (logits) per topic for one text on its own, in taxonomy order: those of its features (featuresOf). */
+export function topicScores(text: string, model: TopicModel, type?: ClaimType, toks: readonly Token[] = tokens(text)): number[] {
+  return tokenLogits(model.linear, toks, model.cues, type);
 }
 
 /**
@@ -83,21 +84,21 @@ function priorOf(linear: LinearTopics, type: ClaimType | undefined): number[] {
 }
 
 /** Topics of texts read together as one page (each with its claim type), in order. */
-export function pageTopics(texts: { text: string; type?: ClaimType; toks?: Token[]; pairs?: readonly (string | undefined)[] }[], model: TopicModel): { id: string; score: number }[][] {
-  const own = texts.map((t) => topicScores(t.text, model, t.type, t.toks, t.pairs));
+export function pageTopics(texts: { text: string; type?: ClaimType; toks?: Token[] }[], model: TopicModel): { id: string; score: number }[][] {
+  const own = texts.map((t) => topicScores(t.text, model, t.type, t.toks));
   return inContext(own, model.context).map((z, i) => chooseTopics(own[i]!, model, texts[i]?.type, z));
 }
 
 export function topics(doc: Doc, model: TopicModel, corpus: CorpusStats): void {
   const refs = new Map(doc.sources.map((s) => [s.ref, s]));
-  // Each claim read once for both the topics and the keywords: its tokens and their stem pairs.
+  // Each claim read once for both the topics and the keywords.
   const toks = doc.claims.map((c) => tokens(c.text));
-  const pairs = toks.map(stemPairs);
-  const chosen = pageTopics(doc.claims.map((c, i) => ({ text: c.text, type: c.type, toks: toks[i], pairs: pairs[i] })), model);
+  const chosen = pageTopics(doc.claims.map((c, i) => ({ text: c.text, type: c.type, toks: toks[i] })), model);
+  const none = new Set<string>();
   doc.claims.forEach((claim, i) => {
     claim.topics = chosen[i] ?? [];
     // A speaker's name says who, not what: it is not a keyword of the claim.
-    const names = new Set(claim.sources.flatMap((cs) => tokens(refs.get(cs.ref)?.name ?? '').map((t) => t.word)));
-    claim.keywords = keywords(claim.text, corpus, names, toks[i], pairs[i]);
+    const names = claim.sources.length ? new Set(claim.sources.flatMap((cs) => tokens(refs.get(cs.ref)?.name ?? '').map((t) => t.word))) : none;
+    claim.keywords = keywords(claim.text, corpus, names, toks[i]);
   });
 }

@@ -86,7 +86,7 @@ export function fitLinear(samples: Sample[], topicCount: number, opts: FitOption
 const weightMaps = new WeakMap<LinearTopics, Map<string, number[]>>();
 const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-function weightsOf(model: LinearTopics): Map<string, number[]> {
+export function weightsOf(model: LinearTopics): Map<string, number[]> {
   let map = weightMaps.get(model);
   if (!map) {
     map = new Map(Object.entries(model.weights));
@@ -95,12 +95,16 @@ function weightsOf(model: LinearTopics): Map<string, number[]> {
   return map;
 }
 
+/** The weights of feature `name`, as `logits` reads them (undefined: the feature has none). */
+export function weightOf(model: LinearTopics, name: string, weights: Map<string, number[]> = weightsOf(model)): number[] | undefined {
+  return weights.get(name) ?? (inherited.has(name) ? (model.weights[name] as number[] | undefined) : undefined);
+}
+
 /** Raw scores (logits) per topic of one text's features. */
 export function logits(model: LinearTopics, x: Features): number[] {
   const z = [...model.bias];
-  const weights = weightsOf(model);
   x.names.forEach((n, j) => {
-    const ws = weights.get(n) ?? (inherited.has(n) ? (model.weights[n] as number[] | undefined) : undefined);
+    const ws = weightOf(model, n);
     if (ws) for (let k = 0; k < z.length; k++) z[k]! += ws[k]! * x.values[j]!;
   });
   return z;

@@ -5,34 +5,55 @@
 // numbers, a worker hands the main thread two Uint32 per term, transferred, and the table crosses
 // to the workers as three typed arrays, copied as they are.
 //
-// The hash is xxhash64 (xxhash-wasm, as dedupe's exact key: src/dedupe/hash.ts), written into
-// a BigUint64Array and read as its two 32-bit halves (lo, hi: the order of a little-endian machine,
-// which is every machine the runs are compared on), so no BigInt arithmetic per term.
+// The hash is xxhash64 (xxhash-wasm, as dedupe's exact key: src/dedupe/hash.ts). A stem's is the
+// hash of its text, worked out once per distinct word with its stem (text.ts keeps it in the word's
+// token); a pair's ("blood pressur") is the hash of its two stems' hashes, 16 bytes, so counting and
+// looking up a pair makes no string of it and hashes no text. Results are read as two 32-bit halves
+// (lo, hi: the order of a little-endian machine, which is every machine the runs are compared on),
+// so no BigInt arithmetic per term.
 // A collision (two distinct terms with the same 64 bits) would add their counts together, so both
 // would get the same, lower idf: for n distinct terms the chance of any is about n^2 / 2^65, 1e-7
 // for the bench's terms and 3e-6 for ten million. Nothing else depends on the hash: not the order
 // of anything written, nor which terms exist.
-import { hash64 } from '../dedupe/hash.js';
+import xxhash from 'xxhash-wasm';
 
-/** `term`'s hash as (lo, hi) into `out` at `at` (even); lo is never 0, which marks an empty slot. */
-function hashInto(term: string, out: Uint32Array, wide: BigUint64Array, at: number): void {
-  wide[at / 2] = hash64(term);
-  if (out[at] === 0) out[at] = 1;
+// Its own instance (dedupe's exports only the string form): compiled once, before the first term.
+const { h64, h64Raw } = await xxhash();
+
+const scratch = new Uint32Array(4);
+const scratchWide = new BigUint64Array(scratch.buffer);
+const scratchBytes = new Uint8Array(scratch.buffer);
+
+/** The hash of the stem `stem` into `out` at `at` (lo) and `at + 1` (hi); lo is never 0, which marks an empty slot. */
+export function stemHash(stem: string, out: Uint32Array, at: number): void {
+  scratchWide[0] = h64(stem);
+  out[at] = scratch[0] || 1;
+  out[at + 1] = scratch[1]!;
 }
 
-/** The hashes of `terms` as pairs (lo, hi) into `out` (its own buffer) from `at`; returns the index after the last. */
-export function hashTerms(terms: Iterable<string>, out: Uint32Array, at: number): number {
-  const wide = new BigUint64Array(out.buffer, out.byteOffset, out.length / 2);
-  for (const term of terms) {
-    hashInto(term, out, wide, at);
-    at += 2;
-  }
-  return at;
+/** The hash of the pair of stems hashed (loA, hiA) and (loB, hiB), into `out` as stemHash. */
+export function pairHash(loA: number, hiA: number, loB: number, hiB: number, out: Uint32Array, at: number): void {
+  scratch[0] = loA;
+  scratch[1] = hiA;
+  scratch[2] = loB;
+  scratch[3] = hiB;
+  scratchWide[0] = h64Raw(scratchBytes);
+  out[at] = scratch[0] || 1;
+  out[at + 1] = scratch[1]!;
+}
+
+/** The hash of a term as a string: a stem, or a pair of stems joined by one space (no stem holds a space). */
+export function termHash(term: string, out: Uint32Array, at: number): void {
+  const space = term.indexOf(' ');
+  if (space < 0) return stemHash(term, out, at);
+  stemHash(term.slice(0, space), out, at);
+  const [loA, hiA] = [out[at]!, out[at + 1]!];
+  stemHash(term.slice(space + 1), out, at);
+  pairHash(loA, hiA, out[at]!, out[at + 1]!, out, at);
 }
 
 /** One term's hash, for a lookup. */
 const one = new Uint32Array(2);
-const oneWide = new BigUint64Array(one.buffer);
 
 /** A TermCounts as it crosses threads (or Redis): its array, as it is. */
 export interface PackedTermCounts {
@@ -60,22 +81,19 @@ export class TermCounts {
 
   /** How many segments hold `term` (undefined: none was ever counted), as Map.get. */
   get(term: string): number | undefined {
-    hashInto(term, one, oneWide, 0);
-    const at = this.find(one[0]!, one[1]!);
+    termHash(term, one, 0);
+    return this.count(one[0]!, one[1]!);
+  }
+
+  /** How many segments hold the term hashed (lo, hi) (undefined: none was ever counted). */
+  count(lo: number, hi: number): number | undefined {
+    const at = this.find(lo, hi);
     return this.slots[at] === 0 ? undefined : this.slots[at + 2];
   }
 
-  /** Add one to the count of each term hash in `hashes` (pairs) from `from` to `to`. */
-  addHashes(hashes: Uint32Array, from: number, to: number): void {
-    for (let i = from; i < to; i += 2) this.bump(hashes[i]!, hashes[i + 1]!, 1);
-  }
-
-  /** Add `by` (1 or -1) to the count of each term; a count never goes below 0. */
-  addTerms(terms: Iterable<string>, by: 1 | -1): void {
-    for (const term of terms) {
-      hashInto(term, one, oneWide, 0);
-      this.bump(one[0]!, one[1]!, by);
-    }
+  /** Add `by` (1 or -1) to the count of each term hash in `hashes` (pairs) from `from` to `to`; a count never goes below 0. */
+  addHashes(hashes: Uint32Array, from: number, to: number, by: 1 | -1 = 1): void {
+    for (let i = from; i < to; i += 2) this.bump(hashes[i]!, hashes[i + 1]!, by);
   }
 
   pack(): PackedTermCounts {

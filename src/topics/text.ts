@@ -1,9 +1,11 @@
 // Words and stems, shared by topic scoring, keywords and the corpus statistics. Stemming is
 // natural's Porter stemmer (imported as a submodule; see natural.d.ts). Each distinct word is
-// stemmed and looked up in the stop list once per thread: a token is the one shared, frozen record
-// of its word (no copy per occurrence), so a run stems a word once however often it recurs.
+// stemmed, looked up in the stop list and its stem hashed as a corpus term (terms.ts) once per
+// thread: a token is the one shared, frozen record of its word (no copy per occurrence), so a run
+// stems and hashes a word once however often it recurs.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { isStopWord } from './stopwords.js';
+import { stemHash } from './terms.js';
 import { fnv1a } from '../strings.js';
 
 export interface Token {
@@ -12,14 +14,21 @@ export interface Token {
   readonly stem: string;
   /** On the stop list of topics and keywords (stopwords.ts). */
   readonly stop: boolean;
+  /** The stem's hash as a corpus term (terms.ts stemHash): low and high 32 bits. */
+  readonly lo: number;
+  readonly hi: number;
 }
 
 const WORD = /\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu;
 /** Distinct words remembered; past this many (a run over many languages), new words are worked out each time. */
 const CACHE_WORDS = 100_000;
 
+const hashed = new Uint32Array(2);
+
 function make(word: string): Token {
-  return Object.freeze({ word, stem: PorterStemmer.stem(word.replace(/['’]s$/u, '')), stop: isStopWord(word) });
+  const stem = PorterStemmer.stem(word.replace(/['’]s$/u, ''));
+  stemHash(stem, hashed, 0);
+  return Object.freeze({ word, stem, stop: isStopWord(word), lo: hashed[0]!, hi: hashed[1]! });
 }
 
 // The cache: an open-addressing table keyed by a word's characters, so that a word read from a
