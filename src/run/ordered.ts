@@ -15,10 +15,11 @@ import type { Prepared } from './stages.js';
 import type { SegmentTerms } from './corpus.js';
 import type { Tallies } from './steps.js';
 import type { PackedKeys } from '../dedupe/keys.js';
+import type { SiteLines } from '../boilerplate/site-repeats.js';
 
 export type OrderedItem =
   | { kind: 'problem'; problem: InputProblem }
-  | { kind: 'doc'; doc: Doc; head: Uint8Array; kept: Uint8Array; terms?: SegmentTerms; keys?: PackedKeys; cuts: [string, number][]; tallies: Tallies; end?: number };
+  | { kind: 'doc'; doc: Doc; head: Uint8Array; kept: Uint8Array; lines?: SiteLines; terms?: SegmentTerms; keys?: PackedKeys; cuts: [string, number][]; tallies: Tallies; end?: number };
 
 interface Waiting {
   item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; name: string; end?: number };
@@ -54,7 +55,7 @@ export async function* preparedInOrder(input: string | RecordSource, exec: Execu
       return problem(source.path, `cannot process (${oneLine(result.message, 200)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
     // The corpus steps' removals on it are spilled as changes, without messages: none are made (quietRemovals).
-    return { kind: 'doc', doc: quietRemovals(corpusDoc(source, name, result)), head: result.head, kept: result.kept, ...(result.terms ? { terms: result.terms } : {}), ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
+    return { kind: 'doc', doc: quietRemovals(corpusDoc(source, name, result)), head: result.head, kept: result.kept, ...(result.lines ? { lines: result.lines } : {}), ...(result.terms ? { terms: result.terms } : {}), ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of typeof input === 'string' ? readInputs(input) : recordItems(input)) {

@@ -17,6 +17,7 @@ import { utf8 } from './utf8.js';
 import { cleanInWindows, HUGE_DOC } from './windows.js';
 import { segmentTerms, type SegmentTerms } from './corpus.js';
 import { packKeys, type PackedKeys } from '../dedupe/keys.js';
+import { siteLines, type SiteLines } from '../boilerplate/site-repeats.js';
 import type { LateForDoc } from './late.js';
 import { decodeRecord, textBytes, type SpillRecord } from './spill.js';
 import { addTime, countDocument, runStep, type Tallies } from './steps.js';
@@ -33,7 +34,7 @@ function timed<T>(tallies: Tallies, name: string, run: () => T): T {
 export interface PrepareInput {
   source: SourceDoc;
   name: string;
-  /** Compute the corpus steps' summaries of kept segments here, terms and dedupe keys (in a worker: off the main thread). */
+  /** Compute the corpus steps' summaries here, site-repeats' lines and the kept segments' terms and dedupe keys (in a worker: off the main thread). */
   summaries?: boolean;
   /** The run's threshold overrides (src/settings.ts), when there are any. */
   overrides?: Overrides;
@@ -44,9 +45,11 @@ export interface Prepared extends Handover {
   terms?: SegmentTerms;
   /** Dedupe's lookup keys of the segments still kept (src/dedupe/keys.ts); when `summaries` were asked for. */
   keys?: PackedKeys;
+  /** Site-repeats' key and length of every segment (src/boilerplate/site-repeats.ts); when `summaries` were asked for. */
+  lines?: SiteLines;
   /** Segment step: cuts per split rule in this document. */
   cuts: [string, number][];
-  /** What each step did (and milliseconds of the summaries, under `terms` and `keys`). */
+  /** What each step did (and milliseconds of the summaries, under `lines`, `terms` and `keys`). */
   tallies: Tallies;
 }
 
@@ -70,9 +73,10 @@ export function prepare({ source, name, summaries = false, overrides }: PrepareI
     cleanInWindows(doc, (window) => { for (const s of group) runStep(s, window, ctx, tallies, true); });
     i = j;
   }
+  const lines = summaries ? timed(tallies, 'lines', () => siteLines(doc, ctx.settings['boilerplate.siteRepeats'])) : undefined;
   const terms = summaries ? timed(tallies, 'terms', () => segmentTerms(doc.segments.map((s) => (s.status === 'kept' ? s.text : null)))) : undefined;
   const keys = summaries ? timed(tallies, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
-  return { ...handover(doc), ...(terms ? { terms } : {}), ...(keys ? { keys } : {}), cuts: [...ctx.cuts], tallies };
+  return { ...handover(doc), ...(terms ? { terms } : {}), ...(keys ? { keys } : {}), ...(lines ? { lines } : {}), cuts: [...ctx.cuts], tallies };
 }
 
 /** What pass 2 needs besides the document: the run's corpus statistics, the taxonomy, the formats. */
@@ -161,11 +165,11 @@ function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Ar
   return out;
 }
 
-/** What a worker may hand over without a copy: the rendered files' buffers; pass 1's header and spans, the term hashes and dedupe's keys. */
+/** What a worker may hand over without a copy: the rendered files' buffers; pass 1's header and spans, the site lines, term hashes and dedupe's keys. */
 export function transferList(output: unknown): ArrayBuffer[] {
-  const { rendered, head, spans, kept, terms, keys } = (output ?? {}) as Partial<Finished & Prepared>;
+  const { rendered, head, spans, kept, lines, terms, keys } = (output ?? {}) as Partial<Finished & Prepared>;
   if (head) {
-    const arrays = [head, spans, kept, terms?.hashes, terms?.spans, keys?.has, keys?.cutOff, keys?.hashes, keys?.bands, keys?.anchors];
+    const arrays = [head, spans, kept, lines?.keys, lines?.short, terms?.hashes, terms?.spans, keys?.has, keys?.cutOff, keys?.hashes, keys?.bands, keys?.anchors];
     return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
   }
   return rendered ? Object.values(rendered).flatMap((parts: Uint8Array[]) => parts.map((u) => u.buffer as ArrayBuffer)) : [];

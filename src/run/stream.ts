@@ -166,7 +166,7 @@ async function clean(state: RunState): Promise<LateChanges> {
       const { doc } = item;
       mergeTallies(state.tallies, item.tallies);
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
-      const summaries: CorpusItem = { ...(item.terms ? { terms: item.terms } : {}), ...(item.keys ? { keys: item.keys } : {}) };
+      const summaries: CorpusItem = { ...(item.lines ? { lines: item.lines } : {}), ...(item.terms ? { terms: item.terms } : {}), ...(item.keys ? { keys: item.keys } : {}) };
       // A corpus step that throws ends the run (its state may be half-updated); the error names step and document.
       for (const step of steps) runStep(step, doc, summaries, state.tallies);
       await time(state, 'spill', () => spill.add(item.head, JSON.stringify(corpusChanges(doc, item.kept)), doc.source.text));
