@@ -76,18 +76,17 @@ export function corpusChanges(doc: Doc, kept: Uint8Array): CorpusChanges {
   return { source, segments };
 }
 
-/** The Doc of a spilled record: pass 1's header with the corpus steps' changes. */
+/** The Doc of a spilled record, for pass 2: pass 1's header with the corpus steps' changes. */
 export function restoreDoc(header: string, changes: string, text: string): Doc {
   const { source, segments } = JSON.parse(changes) as CorpusChanges;
   const body = JSON.parse(header) as PlainBody;
-  const doc = fromPlainDoc({ ...body, source }, text);
+  const doc = fromPlainDoc({ ...body, source }, text, { slices: true });
   for (const [i, status, reason, duplicateOf, copies] of segments) {
     const seg = doc.segments[i];
     if (!seg) throw new Error(`${doc.name}: a corpus change for a segment that does not exist (${i})`);
-    // Set in the order the corpus steps set them (remove: status, reason, duplicateOf), so the object is the same.
-    delete seg.reason;
-    delete seg.duplicateOf;
-    delete seg.copies;
+    // A segment pass 1 kept has none of these yet. Set in the order the corpus steps set them
+    // (remove: status, reason, duplicateOf), so the object is the same, of the same shape (no
+    // `delete`: that turns it into a slow dictionary, and every step of pass 2 reads segments).
     seg.status = status;
     if (reason) seg.reason = reason;
     if (duplicateOf !== null) seg.duplicateOf = duplicateOf;
