@@ -13,7 +13,7 @@
 import { segmentText } from './segment/index.js';
 import { boilerplate } from './boilerplate/index.js';
 import { quality } from './quality/index.js';
-import { SiteRepeats } from './boilerplate/site-repeats.js';
+import { SiteRepeats, type SiteLines } from './boilerplate/site-repeats.js';
 import { Dedupe } from './dedupe/index.js';
 import { thresholds } from './dedupe/rules.js';
 import { claims } from './claims/index.js';
@@ -45,6 +45,8 @@ export const pass1: readonly (Step<Pass1Context> & { windowed?: boolean })[] = [
 
 /** What a corpus step gets with each document: what the pass-1 workers summarised of it. */
 export interface CorpusItem {
+  /** Site-repeats' key and length of each segment (src/boilerplate/site-repeats.ts), when a worker worked them out. */
+  lines?: SiteLines;
   /** The kept segments' corpus term hashes (src/run/corpus.ts), when a worker worked them out. */
   terms?: SegmentTerms;
   /** Dedupe's lookup keys of the kept segments (src/dedupe/keys.ts), when a worker computed them. */
@@ -70,7 +72,7 @@ export const corpus: readonly CorpusStep[] = [
     name: 'site-repeats',
     start: ({ settings }) => {
       const repeats = new SiteRepeats(settings['boilerplate.siteRepeats']);
-      return { name: 'site-repeats', run: (doc) => repeats.add(doc) };
+      return { name: 'site-repeats', run: (doc, item) => repeats.add(doc, item.lines) };
     },
   },
   {

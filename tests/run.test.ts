@@ -199,13 +199,13 @@ describe('spill file', () => {
   it('gives back every record in order, byte for byte', async () => {
     const spill = await Spill.create();
     try {
-      const records = [['{"a":1}', 'plain'], ['{"b":"ü"}', ''], ['{}', 'Grüße 𝄞\n\u0000 line two'], ['{"c":[]}', 'x'.repeat(300_000)]];
-      for (const [h, t] of records) await spill.add(h!, t!);
+      const records = [['{"a":1}', '{}', 'plain'], ['{"b":"ü"}', '{"d":"é"}', ''], ['{}', '', 'Grüße 𝄞\n\u0000 line two'], ['{"c":[]}', '{"e":1}', 'x'.repeat(300_000)]];
+      for (const [h, c, t] of records) await spill.add(h === '{}' ? Buffer.from(h) : h!, c!, t!);
       await spill.end();
       const back: string[][] = [];
       for await (const r of spill.read()) {
-        const { header, text } = decodeRecord(r);
-        back.push([header, text]);
+        const { header, changes, text } = decodeRecord(r);
+        back.push([header, changes, text]);
         expect(recordText(r)).toBe(text);
       }
       expect(back).toEqual(records);

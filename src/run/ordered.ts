@@ -7,7 +7,7 @@ import { recordItems, type RecordSource } from '../ingest/records.js';
 import { oneLine, problem } from '../ingest/problem.js';
 import { NameRegistry } from '../names.js';
 import type { Doc, InputProblem, SourceDoc } from '../types.js';
-import { fromPlainDoc } from './plain.js';
+import { corpusDoc } from './changes.js';
 import { quietRemovals } from '../doc.js';
 import type { Executor } from './executor.js';
 import type { Overrides } from '../settings.js';
@@ -15,13 +15,14 @@ import type { Prepared } from './stages.js';
 import type { SegmentTerms } from './corpus.js';
 import type { Tallies } from './steps.js';
 import type { PackedKeys } from '../dedupe/keys.js';
+import type { SiteLines } from '../boilerplate/site-repeats.js';
 
 export type OrderedItem =
   | { kind: 'problem'; problem: InputProblem }
-  | { kind: 'doc'; doc: Doc; terms?: SegmentTerms; keys?: PackedKeys; cuts: [string, number][]; tallies: Tallies; end?: number };
+  | { kind: 'doc'; doc: Doc; head: Uint8Array; kept: Uint8Array; lines?: SiteLines; terms?: SegmentTerms; keys?: PackedKeys; cuts: [string, number][]; tallies: Tallies; end?: number };
 
 interface Waiting {
-  item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; end?: number };
+  item: { kind: 'problem'; problem: InputProblem } | { kind: 'doc'; source: SourceDoc; name: string; end?: number };
   result?: Promise<Prepared | Error>;
 }
 
@@ -46,15 +47,15 @@ export async function* preparedInOrder(input: string | RecordSource, exec: Execu
   const next = async (): Promise<OrderedItem> => {
     const head = window.shift()!;
     if (head.item.kind === 'problem') return head.item;
-    const { source, end } = head.item;
+    const { source, name, end } = head.item;
     chars -= source.text.length;
     const result = await head.result!;
     if (result instanceof Error) {
       // A step failed on this document (its message names the step): reported like a bad input, and the run goes on.
       return problem(source.path, `cannot process (${oneLine(result.message, 200)})`, source.line !== undefined ? `line ${source.line}` : undefined);
     }
-    // The corpus steps' removals on it are spilled without messages: none are made (quietRemovals).
-    return { kind: 'doc', doc: quietRemovals(fromPlainDoc(result.doc, source.text, { source })), ...(result.terms ? { terms: result.terms } : {}), ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
+    // The corpus steps' removals on it are spilled as changes, without messages: none are made (quietRemovals).
+    return { kind: 'doc', doc: quietRemovals(corpusDoc(source, name, result)), head: result.head, kept: result.kept, ...(result.lines ? { lines: result.lines } : {}), ...(result.terms ? { terms: result.terms } : {}), ...(result.keys ? { keys: result.keys } : {}), cuts: result.cuts, tallies: result.tallies, ...(end !== undefined ? { end } : {}) };
   };
 
   for await (const item of typeof input === 'string' ? readInputs(input) : recordItems(input)) {
@@ -67,7 +68,7 @@ export async function* preparedInOrder(input: string | RecordSource, exec: Execu
       // The stages read the text only: the record's other fields (often larger than the text) stay here.
       const { extra: _extra, ...light } = source;
       const result = exec.run('prepare', { source: light, name, summaries: exec.workers > 0, ...settings }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-      window.push({ item: { kind: 'doc', source, ...(item.end !== undefined ? { end: item.end } : {}) }, result });
+      window.push({ item: { kind: 'doc', source, name, ...(item.end !== undefined ? { end: item.end } : {}) }, result });
       chars += source.text.length;
     }
     while (window.length >= limits.docs || (chars > limits.chars && window.length > 1)) yield await next();

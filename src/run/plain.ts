@@ -86,11 +86,14 @@ export function plainSegment(s: Segment): PlainSegment {
  * slice of it lives, so whatever a corpus stage remembers of a segment does not hold its
  * document's text, and a Latin-1 sentence is one byte per character even on a page that is not.
  * `source`: the source to use as it is (the main thread's own, with the fields workers never see).
+ * `slices`: segment texts are slices of the text instead (pass 2: nothing of the document outlives
+ * it, and a copy of every segment's text was allocated and collected for nothing).
  */
-export function fromPlainDoc(plain: PlainDoc, text: string, options: { source?: SourceDoc } = {}): Doc {
+export function fromPlainDoc(plain: PlainDoc, text: string, options: { source?: SourceDoc; slices?: boolean } = {}): Doc {
   const source = options.source ?? ({ ...plain.source, text } as SourceDoc);
   const file = new VFile({ path: source.path, value: text });
   restoreMessages(file, plain.messages);
-  const segments = plain.segments.map((s) => ({ ...s, text: ownString(text.slice(s.start, s.end)) }) as Segment);
+  const own = options.slices ? (s: string) => s : ownString;
+  const segments = plain.segments.map((s) => ({ ...s, text: own(text.slice(s.start, s.end)) }) as Segment);
   return { claims: [], sources: [], ...plain.fields, source, name: plain.name, file, segments } as Doc;
 }

@@ -1,7 +1,9 @@
 // The spill file between the two passes of a streaming run: each document, once past the corpus
 // stages, is appended here and read back in the same order when the corpus statistics are final.
-// A record is "<header bytes> <text bytes>\n", the header (a PlainDoc as JSON), then the text as
-// raw UTF-8 (no escaping, so a 50 MB text is copied, never re-encoded into a JSON string).
+// A record is "<header bytes> <changes bytes> <text bytes>\n", the header (what pass 1 left of the
+// document, as JSON: PlainBody, made by the thread that ran pass 1), the corpus steps' changes to it
+// (CorpusChanges as JSON, src/run/changes.ts), then the text as raw UTF-8 (no escaping, so a 50 MB
+// text is copied, never re-encoded into a JSON string).
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -18,22 +20,25 @@ export interface SpillRecord {
   bytes: Uint8Array;
   /** Bytes of the header at the start of `bytes`. */
   headBytes: number;
+  /** Bytes of the changes, after the header. */
+  changesBytes: number;
 }
 
-/** A record's header (a PlainDoc as JSON) and text. */
-export function decodeRecord({ bytes, headBytes }: SpillRecord): { header: string; text: string } {
+/** A record's header, changes and text. */
+export function decodeRecord({ bytes, headBytes, changesBytes }: SpillRecord): { header: string; changes: string; text: string } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { header: buf.toString('utf8', 0, headBytes), text: buf.toString('utf8', headBytes) };
+  const at = headBytes + changesBytes;
+  return { header: buf.toString('utf8', 0, headBytes), changes: buf.toString('utf8', headBytes, at), text: buf.toString('utf8', at) };
 }
 
 /** Bytes of a record's text. */
-export function textBytes({ bytes, headBytes }: SpillRecord): number {
-  return bytes.byteLength - headBytes;
+export function textBytes({ bytes, headBytes, changesBytes }: SpillRecord): number {
+  return bytes.byteLength - headBytes - changesBytes;
 }
 
 /** A record's text only. */
-export function recordText({ bytes, headBytes }: SpillRecord): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', headBytes);
+export function recordText({ bytes, headBytes, changesBytes }: SpillRecord): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', headBytes + changesBytes);
 }
 
 /**
@@ -57,14 +62,16 @@ export class Spill {
     return new Spill(await fsp.mkdtemp(path.join(os.tmpdir(), 'sieve-run-')));
   }
 
-  async add(header: string, text: string): Promise<void> {
+  /** `header`: as text, or already UTF-8 (as the thread that ran pass 1 hands it over). */
+  async add(header: string | Uint8Array, changes: string, text: string): Promise<void> {
     if (this.fd === undefined) throw new Error('spill file already ended');
-    const head = Buffer.from(header, 'utf8');
+    const head = typeof header === 'string' ? Buffer.from(header, 'utf8') : header;
+    const delta = Buffer.from(changes, 'utf8');
     const body = Buffer.from(text, 'utf8');
-    const prefix = Buffer.from(`${head.length} ${body.length}\n`, 'latin1');
+    const prefix = Buffer.from(`${head.length} ${delta.length} ${body.length}\n`, 'latin1');
     this.count++;
-    this.bytes += prefix.length + head.length + body.length;
-    writeAll(this.fd, [prefix, head, body]);
+    this.bytes += prefix.length + head.length + delta.length + body.length;
+    writeAll(this.fd, [prefix, head, delta, body]);
   }
 
   /** Finish writing; then `read` may start. */
@@ -83,11 +90,12 @@ export class Spill {
         const bytesRead = fs.readSync(fd, probe, 0, probe.length, pos);
         const nl = probe.subarray(0, bytesRead).indexOf(0x0a);
         if (nl === -1) throw new Error(`spill file damaged at byte ${pos}`);
-        const [headBytes, textBytes] = probe.toString('latin1', 0, nl).split(' ').map(Number) as [number, number];
+        const [headBytes, changesBytes, textBytes] = probe.toString('latin1', 0, nl).split(' ').map(Number) as [number, number, number];
         pos += nl + 1;
-        const bytes = readExactly(fd, pos, headBytes + textBytes);
-        pos += headBytes + textBytes;
-        yield { bytes, headBytes };
+        const length = headBytes + changesBytes + textBytes;
+        const bytes = readExactly(fd, pos, length);
+        pos += length;
+        yield { bytes, headBytes, changesBytes };
       }
     } finally {
       fs.closeSync(fd);

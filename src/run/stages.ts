@@ -11,10 +11,13 @@ import { CorpusStats, topicModel, type PackedCorpusStats, type Taxonomy } from '
 import { renderDocument, type Format, type RenderedDocument } from '../write/index.js';
 import { summarize, type DocSummary } from '../write/summary.js';
 import type { Doc, SourceDoc } from '../types.js';
-import { fromPlainDoc, toPlainDoc, type PlainDoc } from './plain.js';
+import { toPlainDoc, type PlainDoc } from './plain.js';
+import { handover, restoreDoc, type Handover } from './changes.js';
+import { utf8 } from './utf8.js';
 import { cleanInWindows, HUGE_DOC } from './windows.js';
 import { segmentTerms, type SegmentTerms } from './corpus.js';
 import { packKeys, type PackedKeys } from '../dedupe/keys.js';
+import { siteLines, type SiteLines } from '../boilerplate/site-repeats.js';
 import type { LateForDoc } from './late.js';
 import { decodeRecord, textBytes, type SpillRecord } from './spill.js';
 import { addTime, countDocument, runStep, type Tallies } from './steps.js';
@@ -31,22 +34,22 @@ function timed<T>(tallies: Tallies, name: string, run: () => T): T {
 export interface PrepareInput {
   source: SourceDoc;
   name: string;
-  /** Compute the corpus steps' summaries of kept segments here, terms and dedupe keys (in a worker: off the main thread). */
+  /** Compute the corpus steps' summaries here, site-repeats' lines and the kept segments' terms and dedupe keys (in a worker: off the main thread). */
   summaries?: boolean;
   /** The run's threshold overrides (src/settings.ts), when there are any. */
   overrides?: Overrides;
 }
 
-export interface Prepared {
-  /** The document as the per-document steps left it, without its text. */
-  doc: PlainDoc;
+export interface Prepared extends Handover {
   /** The term hashes of the segments still kept (src/run/corpus.ts); when `summaries` were asked for. */
   terms?: SegmentTerms;
   /** Dedupe's lookup keys of the segments still kept (src/dedupe/keys.ts); when `summaries` were asked for. */
   keys?: PackedKeys;
+  /** Site-repeats' key and length of every segment (src/boilerplate/site-repeats.ts); when `summaries` were asked for. */
+  lines?: SiteLines;
   /** Segment step: cuts per split rule in this document. */
   cuts: [string, number][];
-  /** What each step did (and milliseconds of the summaries, under `terms` and `keys`). */
+  /** What each step did (and milliseconds of the summaries, under `lines`, `terms` and `keys`). */
   tallies: Tallies;
 }
 
@@ -70,9 +73,10 @@ export function prepare({ source, name, summaries = false, overrides }: PrepareI
     cleanInWindows(doc, (window) => { for (const s of group) runStep(s, window, ctx, tallies, true); });
     i = j;
   }
+  const lines = summaries ? timed(tallies, 'lines', () => siteLines(doc, ctx.settings['boilerplate.siteRepeats'])) : undefined;
   const terms = summaries ? timed(tallies, 'terms', () => segmentTerms(doc.segments.map((s) => (s.status === 'kept' ? s.text : null)))) : undefined;
   const keys = summaries ? timed(tallies, 'keys', () => packKeys(doc.segments.map((s) => s.text), (i) => doc.segments[i]?.status === 'kept')) : undefined;
-  return { doc: toPlainDoc(doc), ...(terms ? { terms } : {}), ...(keys ? { keys } : {}), cuts: [...ctx.cuts], tallies };
+  return { ...handover(doc), ...(terms ? { terms } : {}), ...(keys ? { keys } : {}), ...(lines ? { lines } : {}), cuts: [...ctx.cuts], tallies };
 }
 
 /** What pass 2 needs besides the document: the run's corpus statistics, the taxonomy, the formats. */
@@ -107,7 +111,7 @@ export function finishContext(ctx: RunContext): FinishContext {
   return { corpus: ctx.corpus, model: topicModel(ctx.taxonomy), formats: ctx.formats, documents: ctx.documents ?? false };
 }
 
-/** A spilled document (its header, a PlainDoc as JSON, and its text: decoded here, off the main thread) and its late changes. */
+/** A spilled document (pass 1's header, the corpus steps' changes, and its text: decoded here, off the main thread) and its late changes. */
 export interface FinishInput extends LateForDoc, SpillRecord {}
 
 export interface Finished {
@@ -121,8 +125,8 @@ export interface Finished {
 
 export function finish(ctx: FinishContext, input: FinishInput): Finished {
   const tallies: Tallies = {};
-  const { header, text } = decodeRecord(input);
-  const doc = fromPlainDoc(JSON.parse(header) as PlainDoc, text);
+  const { header, changes, text } = decodeRecord(input);
+  const doc = restoreDoc(header, changes, text);
   addCopies(doc, input.late);
   applyEdits(doc, input.edits);
   for (const step of pass2) runStep(step, doc, ctx, tallies);
@@ -131,26 +135,6 @@ export function finish(ctx: FinishContext, input: FinishInput): Finished {
 }
 
 const PIECE = 1 << 20;
-/** The scratch buffer kept between documents: up to this many bytes (a larger one is made for the occasion and let go). */
-const SCRATCH_KEPT = 16 << 20;
-let scratch = Buffer.allocUnsafeSlow(PIECE);
-
-/**
- * A string's UTF-8 bytes in an ArrayBuffer of their own, encoded once: into the scratch buffer
- * (room for 3 bytes per UTF-16 unit, the most UTF-8 needs), then copied out at their exact size.
- * TextEncoder.encode walks the string twice (its UTF-8 length, then the bytes) and a copy costs
- * less than the second walk.
- */
-function utf8(text: string): Uint8Array {
-  const need = text.length * 3;
-  let buf = scratch;
-  if (need > buf.length) {
-    buf = Buffer.allocUnsafeSlow(need);
-    if (need <= SCRATCH_KEPT) scratch = buf;
-  }
-  const n = buf.write(text, 'utf8');
-  return new Uint8Array(buf.buffer, buf.byteOffset, n).slice();
-}
 
 /**
  * Each file as UTF-8 in pieces of about 1 MB: a file is encoded as it is rendered, never held whole
@@ -181,11 +165,11 @@ function encode(r: RenderedDocument<Iterable<string>>): RenderedDocument<Uint8Ar
   return out;
 }
 
-/** What a worker may hand over without a copy: the rendered files' buffers; the term hashes and dedupe's keys. */
+/** What a worker may hand over without a copy: the rendered files' buffers; pass 1's header and spans, the site lines, term hashes and dedupe's keys. */
 export function transferList(output: unknown): ArrayBuffer[] {
-  const { rendered, terms, keys } = (output ?? {}) as Partial<Finished & Prepared>;
-  if (terms || keys) {
-    const arrays = [terms?.hashes, terms?.spans, keys?.has, keys?.cutOff, keys?.hashes, keys?.bands, keys?.anchors];
+  const { rendered, head, spans, kept, lines, terms, keys } = (output ?? {}) as Partial<Finished & Prepared>;
+  if (head) {
+    const arrays = [head, spans, kept, lines?.keys, lines?.short, terms?.hashes, terms?.spans, keys?.has, keys?.cutOff, keys?.hashes, keys?.bands, keys?.anchors];
     return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
   }
   return rendered ? Object.values(rendered).flatMap((parts: Uint8Array[]) => parts.map((u) => u.buffer as ArrayBuffer)) : [];

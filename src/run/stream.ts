@@ -18,7 +18,8 @@ import { IndexBuilder } from '../write/summary.js';
 import type { Sink } from '../write/sink.js';
 import type { Doc, InputProblem } from '../types.js';
 import type { RecordSource } from '../ingest/records.js';
-import { fromPlainDoc, toPlainDoc } from './plain.js';
+import { fromPlainDoc } from './plain.js';
+import { corpusChanges } from './changes.js';
 import { createExecutor, MIN_PARALLEL_BYTES, type Executor, type ExecutorFactory } from './executor.js';
 import { preparedInOrder, windowFor } from './ordered.js';
 import type { Finished } from './stages.js';
@@ -165,10 +166,10 @@ async function clean(state: RunState): Promise<LateChanges> {
       const { doc } = item;
       mergeTallies(state.tallies, item.tallies);
       for (const [rule, n] of item.cuts) cuts.set(rule, (cuts.get(rule) ?? 0) + n);
-      const summaries: CorpusItem = { ...(item.terms ? { terms: item.terms } : {}), ...(item.keys ? { keys: item.keys } : {}) };
+      const summaries: CorpusItem = { ...(item.lines ? { lines: item.lines } : {}), ...(item.terms ? { terms: item.terms } : {}), ...(item.keys ? { keys: item.keys } : {}) };
       // A corpus step that throws ends the run (its state may be half-updated); the error names step and document.
       for (const step of steps) runStep(step, doc, summaries, state.tallies);
-      await time(state, 'spill', () => spill.add(JSON.stringify(toPlainDoc(doc)), doc.source.text));
+      await time(state, 'spill', () => spill.add(item.head, JSON.stringify(corpusChanges(doc, item.kept)), doc.source.text));
       for (const step of steps) step.seal?.(doc);
       release(doc);
       counts.docs++;
