@@ -6,11 +6,16 @@ import { fnv1a } from '../strings.js';
 
 // xxhash-wasm compiles its WebAssembly asynchronously, once. A top-level await keeps the stage's
 // API synchronous (`new Dedupe().add(doc)`): importing this module waits for it.
-const { h64, h32 } = await xxhash();
+const { h64, h64Raw, h32 } = await xxhash();
 
 /** xxhash64 of a string: the exact key of a normalised text here, a corpus term's key in topics/terms.ts. */
 export function hash64(s: string): bigint {
   return h64(s);
+}
+
+/** xxhash64 of bytes: a corpus term pair's key in topics/terms.ts (the hash of its two stems' hashes). */
+export function hashBytes64(bytes: Uint8Array): bigint {
+  return h64Raw(bytes);
 }
 
 /** 64-bit exact key of a normalised text. */

@@ -15,10 +15,7 @@
 // would get the same, lower idf: for n distinct terms the chance of any is about n^2 / 2^65, 1e-7
 // for the bench's terms and 3e-6 for ten million. Nothing else depends on the hash: not the order
 // of anything written, nor which terms exist.
-import xxhash from 'xxhash-wasm';
-
-// Its own instance (dedupe's exports only the string form): compiled once, before the first term.
-const { h64, h64Raw } = await xxhash();
+import { hash64, hashBytes64 } from '../dedupe/hash.js';
 
 const scratch = new Uint32Array(4);
 const scratchWide = new BigUint64Array(scratch.buffer);
@@ -26,7 +23,7 @@ const scratchBytes = new Uint8Array(scratch.buffer);
 
 /** The hash of the stem `stem` into `out` at `at` (lo) and `at + 1` (hi); lo is never 0, which marks an empty slot. */
 export function stemHash(stem: string, out: Uint32Array, at: number): void {
-  scratchWide[0] = h64(stem);
+  scratchWide[0] = hash64(stem);
   out[at] = scratch[0] || 1;
   out[at + 1] = scratch[1]!;
 }
@@ -37,7 +34,7 @@ export function pairHash(loA: number, hiA: number, loB: number, hiB: number, out
   scratch[1] = hiA;
   scratch[2] = loB;
   scratch[3] = hiB;
-  scratchWide[0] = h64Raw(scratchBytes);
+  scratchWide[0] = hashBytes64(scratchBytes);
   out[at] = scratch[0] || 1;
   out[at + 1] = scratch[1]!;
 }
