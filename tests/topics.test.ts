@@ -90,6 +90,15 @@ describe('scores from tokens', () => {
       }
     }
   });
+
+  it('gives finite scores to a claim whose word names a property every object has', () => {
+    const model = topicModel(defaultTaxonomy);
+    for (const text of ['Make it a constructor.', 'The constructor builds a dictionary from pairs of keys and values.']) {
+      const z = topicScores(text, model, 'fact');
+      expect(z.every(Number.isFinite), text).toBe(true);
+      expect(tokenLogits(model.linear, tokens(text), model.cues, 'fact')).toEqual(z);
+    }
+  });
 });
 
 describe('topics learned from labeled claims', () => {

@@ -80,11 +80,10 @@ export function fitLinear(samples: Sample[], topicCount: number, opts: FitOption
 }
 
 // The weights as a Map, made once per model: looking a fresh feature string up as a property of
-// the weights object first interns it (a string-table lookup), a Map only hashes it. What the
-// object also gives through its prototype (a feature named 'constructor') is kept: a name of
-// Object.prototype missing from the Map is still read from the object, as before.
+// the weights object first interns it (a string-table lookup), a Map only hashes it. Only the
+// model's own features have weights: a word whose stem names a property every object inherits
+// ('constructor') has none, where reading it from the object gave a function and NaN logits.
 const weightMaps = new WeakMap<LinearTopics, Map<string, number[]>>();
-const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export function weightsOf(model: LinearTopics): Map<string, number[]> {
   let map = weightMaps.get(model);
@@ -97,7 +96,7 @@ export function weightsOf(model: LinearTopics): Map<string, number[]> {
 
 /** The weights of feature `name`, as `logits` reads them (undefined: the feature has none). */
 export function weightOf(model: LinearTopics, name: string, weights: Map<string, number[]> = weightsOf(model)): number[] | undefined {
-  return weights.get(name) ?? (inherited.has(name) ? (model.weights[name] as number[] | undefined) : undefined);
+  return weights.get(name);
 }
 
 /** Raw scores (logits) per topic of one text's features. */
