@@ -91,4 +91,24 @@ describe('seams in long flattened segments', () => {
     const text = 'Upcoming events Thu., May 15, 2025, 3:00 p.m. - 4:00 p.m. ET This session is paid for by our sponsor and open to all readers.';
     expect(pieces(text)).toEqual([text]);
   });
+
+  it('cuts a bracketed photo credit off the sentence after it, and counts the cut', () => {
+    const text = 'Crowds gathered outside the town hall on Saturday (Image: PA ) Officials said that the square would stay closed until the end of the week.';
+    const counts = new Map<string, number>();
+    expect(pieces(text, counts)).toEqual([
+      'Crowds gathered outside the town hall on Saturday (Image: PA )',
+      'Officials said that the square would stay closed until the end of the week.',
+    ]);
+    expect(counts.get('credit-then-sentence')).toBe(1);
+  });
+
+  it('cuts after a credit formula before the next sentence', () => {
+    const text = 'Suspect Tom Hale Submitted photo Deputies found the stolen van behind a warehouse late on Tuesday evening.';
+    expect(pieces(text)).toEqual(['Suspect Tom Hale Submitted photo', 'Deputies found the stolen van behind a warehouse late on Tuesday evening.']);
+  });
+
+  it('does not cut after an agency named inside a sentence', () => {
+    const text = 'The pictures were taken by a photographer for Getty Images and were later sold to several newspapers across the country.';
+    expect(pieces(text)).toEqual([text]);
+  });
 });

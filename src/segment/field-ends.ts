@@ -1,27 +1,28 @@
-// Datelines: a byline, dateline or post header ends with the date or time it was written ('By
-// Jane Roe March 3, 2021 at 9:24 pm'); on a flattened page the text's first sentence runs on right
-// after it, and the furniture model keeps or drops the two together. Cut after a date or a time
-// (seams.json's `datelines`, a reason per setting) where what follows reads as a sentence: a
-// capitalised word that does not go on the date (not a weekday, a month or a time zone), then a
-// clause of lower-case words with a verb.
+// Field ends: a byline, a dateline, a post header or a photo credit ends with a mark of its own
+// (the date or time it was written: 'By Jane Roe March 3, 2021 at 9:24 pm'; the picture's
+// agency: '(Image: GETTY )', 'Photo by Jane Roe/Getty Images'); on a flattened page the text's
+// next sentence runs on right after it, and the furniture model keeps or drops the two together.
+// Cut after such an end (seams.json's `fieldEnds`, a reason per setting) where what follows reads
+// as a sentence: a capitalised word that does not go on the field (not a weekday, a month, a time
+// zone or an agency), then a clause of lower-case words with a verb.
 import seamsFile from './seams.json' with { type: 'json' };
 import { trim, type TextSpan } from './split.js';
 import { isUsuallyVerb } from '../claims/verbs.js';
 import { ownString } from '../strings.js';
 
-export interface DatelineRule {
+export interface FieldEndRule {
   id: string;
   requires: RegExp;
-  date: RegExp;
+  end: RegExp;
   notNext: Set<string>;
   clauseWords: number;
   minLower: number;
 }
 
-export const datelineRules: DatelineRule[] = seamsFile.datelines.map((r) => ({
+export const fieldEndRules: FieldEndRule[] = seamsFile.fieldEnds.map((r) => ({
   id: r.id,
   requires: new RegExp(r.requires.pattern, 'u'),
-  date: new RegExp(r.date.pattern, 'gu'),
+  end: new RegExp(r.end.pattern, 'gu'),
   notNext: new Set(r.notNext.words),
   clauseWords: r.clauseWords.value,
   minLower: r.minLower.value,
@@ -38,19 +39,19 @@ const RANGE_END = /[\p{N}.]\s*[-–—]\s*$/u;
 const WORD = /\S+/gu;
 const bare = (w: string): string => w.replace(/^["“‘'(\[]+|["”’')\],;:.!?]+$/gu, '');
 
-/** The span cut after each date or time that a sentence follows; the span itself when there is none. */
-export function cutDatelines(text: string, span: TextSpan, rule: DatelineRule): TextSpan[] {
+/** The span cut after each field end that a sentence follows; the span itself when there is none. */
+export function cutFieldEnds(text: string, span: TextSpan, rule: FieldEndRule): TextSpan[] {
   const s = span.text;
   if (!rule.requires.test(s)) return [span];
   const cuts: number[] = [];
-  rule.date.lastIndex = 0;
+  rule.end.lastIndex = 0;
   // The text after a cut must end as a sentence does: a run of teasers after a date ('December
   // 19, 2025 STAT Plus: Cytokinetics heart drug wins FDA approval By …') does not.
   if (!FINISHED.test(s)) return [span];
-  for (let m = rule.date.exec(s); m; m = rule.date.exec(s)) {
+  for (let m = rule.end.exec(s); m; m = rule.end.exec(s)) {
     const at = m.index + m[0].length;
     if (!RANGE_END.test(s.slice(Math.max(0, m.index - 16), m.index)) && sentenceAfter(s, at, rule)) cuts.push(at);
-    if (m[0].length === 0) rule.date.lastIndex++;
+    if (m[0].length === 0) rule.end.lastIndex++;
   }
   if (!cuts.length) return [span];
   const out: TextSpan[] = [];
@@ -63,10 +64,10 @@ export function cutDatelines(text: string, span: TextSpan, rule: DatelineRule): 
   return out;
 }
 
-// At `at` a sentence starts: a capitalised word that does not go on the date, then clauseWords
+// At `at` a sentence starts: a capitalised word that does not go on the field, then clauseWords
 // words with at least minLower in lower case, one of them (or the capitalised word: 'Look out
 // for …') usually a verb.
-function sentenceAfter(s: string, at: number, rule: DatelineRule): boolean {
+function sentenceAfter(s: string, at: number, rule: FieldEndRule): boolean {
   if (!/^\s/u.test(s.slice(at, at + 1))) return false;
   WORD.lastIndex = at;
   const words: string[] = [];
