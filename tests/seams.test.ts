@@ -111,4 +111,26 @@ describe('seams in long flattened segments', () => {
     const text = 'The pictures were taken by a photographer for Getty Images and were later sold to several newspapers across the country.';
     expect(pieces(text)).toEqual([text]);
   });
+
+  it('cuts a run of share buttons off the first sentence after it, and counts the cut', () => {
+    const text = 'Burglary ring broken up By City Desk 4:10 PM Share on Facebook Tweet on Twitter Detectives arrested three men on Monday after a month of surveillance.';
+    const counts = new Map<string, number>();
+    expect(pieces(text, counts)).toEqual([
+      'Burglary ring broken up By City Desk 4:10 PM Share on Facebook Tweet on Twitter',
+      'Detectives arrested three men on Monday after a month of surveillance.',
+    ]);
+    expect(counts.get('share-run-then-sentence')).toBe(1);
+  });
+
+  it('cuts after a comment count that closes a post header', () => {
+    const text = 'Garden Notes Posted by Ruth Mills 12 Comments Tomatoes grow best with at least six hours of direct sun in a northern garden.';
+    expect(pieces(text)).toEqual(['Garden Notes Posted by Ruth Mills 12 Comments', 'Tomatoes grow best with at least six hours of direct sun in a northern garden.']);
+  });
+
+  it('does not cut after a lone platform name in a menu or a sentence', () => {
+    const text = 'The senator wrote about the vote on Twitter Tuesday and again on Facebook Local reporters said the post was deleted within an hour.';
+    expect(pieces(text)).toEqual([text]);
+    const menu = 'News Public Health Twitter Your doctor may ask you to keep a diary of everything you eat for a week.';
+    expect(pieces(menu)).toEqual([menu]);
+  });
 });
