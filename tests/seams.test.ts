@@ -61,4 +61,76 @@ describe('seams in long flattened segments', () => {
     const text = 'Home About Contact Us The End';
     expect(pieces(text)).toEqual([text]);
   });
+
+  it('cuts a post header that ends with its date off the first sentence, and counts the cut', () => {
+    const text = 'Guides Travel Written by Ann Lee Published: January 3, 2024 Travel agents say that most people book their flights too late and pay far more than they need to.';
+    const counts = new Map<string, number>();
+    expect(pieces(text, counts)).toEqual([
+      'Guides Travel Written by Ann Lee Published: January 3, 2024',
+      'Travel agents say that most people book their flights too late and pay far more than they need to.',
+    ]);
+    expect(counts.get('dateline-then-sentence')).toBe(1);
+  });
+
+  it('cuts after a slashed date and a clock time before a sentence that opens with a verb', () => {
+    const text = 'Reply Sam Park 6/4/2024 at 11:02pm Ask the admissions office first, since they can tell you which forms are still missing.';
+    expect(pieces(text)).toEqual(['Reply Sam Park 6/4/2024 at 11:02pm', 'Ask the admissions office first, since they can tell you which forms are still missing.']);
+  });
+
+  it('does not cut after a time that a weekday goes on', () => {
+    const text = 'The council meeting will start at 5:30 p.m. Friday and will run until every resident who signed up has spoken.';
+    expect(pieces(text)).toEqual([text]);
+  });
+
+  it('does not cut a date off a teaser headline that runs on into the next teaser', () => {
+    const text = 'Recommended Science Science March 9, 2025 Lab mice grow new teeth in a trial by the university By Tom Ray Science March 8, 2025 More news';
+    expect(pieces(text)).toEqual([text]);
+  });
+
+  it('does not cut after the end of an event time range', () => {
+    const text = 'Upcoming events Thu., May 15, 2025, 3:00 p.m. - 4:00 p.m. ET This session is paid for by our sponsor and open to all readers.';
+    expect(pieces(text)).toEqual([text]);
+  });
+
+  it('cuts a bracketed photo credit off the sentence after it, and counts the cut', () => {
+    const text = 'Crowds gathered outside the town hall on Saturday (Image: PA ) Officials said that the square would stay closed until the end of the week.';
+    const counts = new Map<string, number>();
+    expect(pieces(text, counts)).toEqual([
+      'Crowds gathered outside the town hall on Saturday (Image: PA )',
+      'Officials said that the square would stay closed until the end of the week.',
+    ]);
+    expect(counts.get('credit-then-sentence')).toBe(1);
+  });
+
+  it('cuts after a credit formula before the next sentence', () => {
+    const text = 'Suspect Tom Hale Submitted photo Deputies found the stolen van behind a warehouse late on Tuesday evening.';
+    expect(pieces(text)).toEqual(['Suspect Tom Hale Submitted photo', 'Deputies found the stolen van behind a warehouse late on Tuesday evening.']);
+  });
+
+  it('does not cut after an agency named inside a sentence', () => {
+    const text = 'The pictures were taken by a photographer for Getty Images and were later sold to several newspapers across the country.';
+    expect(pieces(text)).toEqual([text]);
+  });
+
+  it('cuts a run of share buttons off the first sentence after it, and counts the cut', () => {
+    const text = 'Burglary ring broken up By City Desk 4:10 PM Share on Facebook Tweet on Twitter Detectives arrested three men on Monday after a month of surveillance.';
+    const counts = new Map<string, number>();
+    expect(pieces(text, counts)).toEqual([
+      'Burglary ring broken up By City Desk 4:10 PM Share on Facebook Tweet on Twitter',
+      'Detectives arrested three men on Monday after a month of surveillance.',
+    ]);
+    expect(counts.get('share-run-then-sentence')).toBe(1);
+  });
+
+  it('cuts after a comment count that closes a post header', () => {
+    const text = 'Garden Notes Posted by Ruth Mills 12 Comments Tomatoes grow best with at least six hours of direct sun in a northern garden.';
+    expect(pieces(text)).toEqual(['Garden Notes Posted by Ruth Mills 12 Comments', 'Tomatoes grow best with at least six hours of direct sun in a northern garden.']);
+  });
+
+  it('does not cut after a lone platform name in a menu or a sentence', () => {
+    const text = 'The senator wrote about the vote on Twitter Tuesday and again on Facebook Local reporters said the post was deleted within an hour.';
+    expect(pieces(text)).toEqual([text]);
+    const menu = 'News Public Health Twitter Your doctor may ask you to keep a diary of everything you eat for a week.';
+    expect(pieces(menu)).toEqual([menu]);
+  });
 });

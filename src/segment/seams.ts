@@ -5,6 +5,8 @@
 // data (seams.json, a reason per entry):
 // - glued words: menu items rendered without whitespace ('Privacy NoticeTerms Of Use'), cut by
 //   regular expressions as the split rules are (split.ts's applyRule);
+// - a sentence after the date or time that ends a byline or a post header, or after a photo
+//   credit (field-ends.ts);
 // - a sentence after a Title Case run: a word that only opens a sentence ('The', 'There', 'In')
 //   after a run of Title Case tokens (runTokens in seams.json), followed by a lower-case clause
 //   with a verb.
@@ -15,6 +17,7 @@ import { applyRule, trim, type SplitRule, type TextSpan } from './split.js';
 import { isUsuallyVerb } from '../claims/verbs.js';
 import { classAt, SPACE } from '../boilerplate/chars.js';
 import { ownString } from '../strings.js';
+import { cutFieldEnds, fieldEndRules } from './field-ends.js';
 
 const MIN_WORDS = seamsFile.minWords.value;
 // `requires`: what the text holds wherever the pattern can match, tested first (one cheap pass)
@@ -55,6 +58,7 @@ export function seamSpans(text: string, spans: TextSpan[], counts?: Map<string, 
     let pieces = [span];
     for (const rule of gluedRules) if (rule.requires.test(span.text)) pieces = pieces.flatMap((p) => count(counts, rule.id, applyRule(text, p, rule)));
     for (const rule of titleRunRules) pieces = pieces.flatMap((p) => count(counts, rule.id, inRunTokens(p.text, rule) < rule.runTokens ? [p] : cutTitleRuns(text, p, rule)));
+    for (const rule of fieldEndRules) pieces = pieces.flatMap((p) => count(counts, rule.id, hasWords(p.text, MIN_WORDS) ? cutFieldEnds(text, p, rule) : [p]));
     out.push(...pieces);
   }
   return out;
