@@ -92,5 +92,5 @@ describe.skipIf(!hasShared)('evaluation', () => {
       status = (e as { status: number }).status;
     }
     expect(status).toBe(2);
-  });
+  }, 60_000); // a child process compiling through tsx: seconds on a busy machine
 });
