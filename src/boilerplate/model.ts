@@ -45,14 +45,14 @@ const WIDE = 15;
 /** A stage-1 score this sure marks the article's body: the anchors of the main block. */
 export const ANCHOR = 0.9;
 
-export function predict(r: Scorer, row: number[]): number {
+export function predict(r: Scorer, row: ArrayLike<number>): number {
   if ('W1' in r) return predictNetwork(r, row);
   let z = r.bias;
   for (let j = 0; j < r.weights.length; j++) z += (r.weights[j] ?? 0) * (((row[j] ?? 0) - (r.mean[j] ?? 0)) / (r.std[j] || 1));
   return 1 / (1 + Math.exp(-z));
 }
 
-function predictNetwork(r: Network, row: number[]): number {
+function predictNetwork(r: Network, row: ArrayLike<number>): number {
   const c = compiled(r);
   const { d, mean, div } = c;
   const z = c.layer.z;
@@ -88,16 +88,7 @@ function predictAt(r: Scorer, cols: readonly number[] | null, a: Float64Array, a
     const k = cols ? cols[j]! : j;
     x[j] = k < aw ? a[ao + k]! : b[bo + k - aw]!;
   }
-  if (!('W1' in r)) {
-    let z = r.bias;
-    for (let j = 0; j < count; j++) z += (r.weights[j] ?? 0) * ((x[j]! - (r.mean[j] ?? 0)) / (r.std[j] || 1));
-    return 1 / (1 + Math.exp(-z));
-  }
-  const c = compiled(r);
-  const { mean, div } = c;
-  const z = c.layer.z;
-  for (let j = 0; j < count; j++) z[j] = (x[j]! - mean[j]!) / div[j]!;
-  return output(r, c);
+  return predict(r, x); // reads the scorer's first `count` inputs only
 }
 
 // A network's weights made ready on first use: the hidden layer in WebAssembly (hidden-sums.ts:
