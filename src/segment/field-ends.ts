@@ -6,9 +6,8 @@
 // as a sentence: a capitalised word that does not go on the field (not a weekday, a month, a time
 // zone or an agency), then a clause of lower-case words with a verb.
 import seamsFile from './seams.json' with { type: 'json' };
-import { trim, type TextSpan } from './split.js';
+import { cutAt, type TextSpan } from './split.js';
 import { isUsuallyVerb } from '../claims/verbs.js';
-import { ownString } from '../strings.js';
 
 export interface FieldEndRule {
   id: string;
@@ -53,15 +52,7 @@ export function cutFieldEnds(text: string, span: TextSpan, rule: FieldEndRule): 
     if (!RANGE_END.test(s.slice(Math.max(0, m.index - 16), m.index)) && sentenceAfter(s, at, rule)) cuts.push(at);
     if (m[0].length === 0) rule.end.lastIndex++;
   }
-  if (!cuts.length) return [span];
-  const out: TextSpan[] = [];
-  let from = 0;
-  for (const at of [...cuts, s.length]) {
-    const t = trim(text, span.start + from, span.start + at);
-    if (t) out.push({ ...t, text: ownString(text.slice(t.start, t.end)) });
-    from = at;
-  }
-  return out;
+  return cutAt(text, span, cuts);
 }
 
 // At `at` a sentence starts: a capitalised word that does not go on the field, then clauseWords

@@ -13,10 +13,9 @@
 // Runs after the split rules, on their pieces; every cut is counted under its id, and every
 // non-whitespace character stays in exactly one piece.
 import seamsFile from './seams.json' with { type: 'json' };
-import { applyRule, trim, type SplitRule, type TextSpan } from './split.js';
+import { applyRule, cutAt, type SplitRule, type TextSpan } from './split.js';
 import { isUsuallyVerb } from '../claims/verbs.js';
 import { classAt, SPACE } from '../boilerplate/chars.js';
-import { ownString } from '../strings.js';
 import { cutFieldEnds, fieldEndRules } from './field-ends.js';
 
 const MIN_WORDS = seamsFile.minWords.value;
@@ -113,15 +112,7 @@ function cutTitleRuns(text: string, span: TextSpan, rule: TitleRunRule): TextSpa
     const opener = rule.openers.has(words[i]!.text);
     if ((opener || subject(words, i, rule)) && afterTitleRun(words, i, rule, !opener) && startsClause(words, i, rule)) cuts.push(words[i]!.at);
   }
-  if (!cuts.length) return [span];
-  const out: TextSpan[] = [];
-  let from = 0;
-  for (const at of [...cuts, span.text.length]) {
-    const t = trim(text, span.start + from, span.start + at);
-    if (t) out.push({ ...t, text: ownString(text.slice(t.start, t.end)) });
-    from = at;
-  }
-  return out;
+  return cutAt(text, span, cuts);
 }
 
 // With subjects: word i is capitalised and directly followed by a lower-case verb.

@@ -109,6 +109,19 @@ export function applyRule(text: string, whole: TextSpan, rule: SplitRule): TextS
   return out;
 }
 
+/** The piece cut at each of `cuts` (offsets into whole.text, ascending), each trimmed; the piece itself when there is no cut. */
+export function cutAt(text: string, whole: TextSpan, cuts: readonly number[]): TextSpan[] {
+  if (!cuts.length) return [whole];
+  const out: TextSpan[] = [];
+  let from = 0;
+  for (const at of [...cuts, whole.text.length]) {
+    const t = trim(text, whole.start + from, whole.start + at);
+    if (t) out.push(withText(text, t));
+    from = at;
+  }
+  return out;
+}
+
 // The word before the sentence punctuation that ends at `at` (closing quotes and brackets skipped),
 // lower-cased, without its final period: "e.g." -> "e.g", "Dr." -> "dr".
 export function wordBefore(s: string, at: number): string {
