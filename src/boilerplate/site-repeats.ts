@@ -64,12 +64,13 @@ export class SiteRepeats {
       counted.add(keys[i]!);
       this.pages.set(keys[i]!, (this.pages.get(keys[i]!) ?? 0) + 1);
     }
+    let site: string | undefined; // for the message, worked out once if any line goes
     doc.segments.forEach((s, i) => {
       if (s.status !== 'kept' || !short[i]) return;
       const seen = this.pages.get(keys[i]!) ?? 0;
       if (seen < this.settings.minPages.value) return;
       remove(doc, s, { stage: 'boilerplate', kind: short[i] === 2 ? 'nav' : 'other', rule: 'site-repeat', score: seen },
-        { why: `this line is on ${seen} pages of ${siteOf(doc)} so far` });
+        { why: `this line is on ${seen} pages of ${(site ??= siteOf(doc))} so far` });
     });
   }
 }
